@@ -1,0 +1,159 @@
+"""Turn a read :class:`~nlp_news.readers.Record` into an :class:`~nlp_news.doc.Article`.
+
+Finds the text (``text`` or ``paragraphs``), the id, publication date, title and source; in raw
+article text it recognises the header (title line, date line, ``Reporter :``, ``Editor :``), the
+dateline (``JAKARTA, KOMPAS.com -``) and boilerplate lines (``BACA JUGA: ...``), and records them
+as excluded ranges: they stay in the text, so offsets still point into the original, but no
+entity or fact is taken from them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import regex
+
+from . import lexicon, pubdate
+from .doc import Article
+from .readers import Record
+
+_CFG = lexicon.table("article")
+_HEADER_LABELS: dict[str, str] = _CFG["header_labels"]
+_HEADER_LINE = regex.compile(
+    r"^\s*(?P<label>" + "|".join(regex.escape(k) for k in _HEADER_LABELS)
+    + r")\s*:\s*(?P<value>.+?)\s*$",
+    regex.IGNORECASE,
+)
+_BOILERPLATE = regex.compile(
+    r"^\s*(?:" + "|".join(regex.escape(s) for s in _CFG["boilerplate_starts"]) + r")",
+    regex.IGNORECASE,
+)
+# "LINGGAUPOS.CO.ID –", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -"
+_WORD = r"(?:\p{Lu}[\p{L}\d.]*|\([^)\n]{2,30}\))"
+_DATELINE = regex.compile(
+    r"^\s*(?P<line>\p{Lu}[\p{L}\d.]*(?:,?\s+" + _WORD + r"){0,3}\s+[-–—]{1,2}\s+)(?=[\p{Lu}\"“])"
+)
+_LINE = regex.compile(r"[^\n]*")
+_HEADER_SCAN_LINES = 8
+_MAX_HEADER_LINE = 200
+
+
+def _first(data: dict[str, Any], names: list[str]) -> Any:
+    for name in names:
+        value = data.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text_of(data: dict[str, Any], text_column: str) -> str | None:
+    text = data.get(text_column)
+    if text is None and "paragraphs" in data:
+        paragraphs = data["paragraphs"]
+        if isinstance(paragraphs, str):
+            try:
+                paragraphs = json.loads(paragraphs)
+            except json.JSONDecodeError:
+                paragraphs = [paragraphs]
+        if isinstance(paragraphs, list):
+            text = "\n\n".join(str(p) for p in paragraphs if p is not None)
+    return text
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without the newline."""
+    return [m.span() for m in _LINE.finditer(text) if m.start() < len(text) or m.end() > m.start()]
+
+
+def _parse_header(article: Article, lines: list[tuple[int, int]]) -> int:
+    """Recognise a raw header at the top of the text; return the index of the first body line."""
+    text = article.text
+    nonblank = [(i, s, e) for i, (s, e) in enumerate(lines) if text[s:e].strip()]
+    top = nonblank[:_HEADER_SCAN_LINES]
+    found: dict[int, tuple[str, str]] = {}
+    for i, s, e in top:
+        line = text[s:e].strip()
+        if len(line) > _MAX_HEADER_LINE:
+            continue
+        match = _HEADER_LINE.match(line)
+        if match:
+            found[i] = (_HEADER_LABELS[match["label"].lower()], match["value"])
+        elif len(line) <= 60 and pubdate.parse_pub_date(line) is not None and not found:
+            found[i] = ("date", line)
+    if not found:
+        return 0
+    last = max(found)
+    title_lines = [(i, s, e) for i, s, e in top if i < min(found)]
+    if len(title_lines) == 1 and not article.title:
+        article.title = text[title_lines[0][1]:title_lines[0][2]].strip()
+    for key, value in found.values():
+        if key == "date":
+            if article.date is None:
+                article.date_raw = value
+                article.date = pubdate.parse_pub_date(value)
+        elif getattr(article, key) is None:
+            setattr(article, key, value)
+    header_end = lines[last][1]
+    article.excluded.append((0, header_end))
+    return last + 1
+
+
+def _mark_body(article: Article, lines: list[tuple[int, int]], first_body: int) -> None:
+    text = article.text
+    dateline_done = False
+    for s, e in lines[first_body:]:
+        line = text[s:e]
+        if not line.strip():
+            continue
+        if _BOILERPLATE.match(line):
+            article.excluded.append((s, e))
+            continue
+        if not dateline_done:
+            dateline_done = True
+            match = _DATELINE.match(line)
+            if match:
+                article.excluded.append((s, s + match.end("line")))
+
+
+def article_from_record(record: Record, text_column: str = "text") -> Article:
+    """Build the Article for one record; problems go to ``Article.error``, never raise."""
+    data = record.data
+    raw_id = _first(data, _CFG["id_fields"]) if data else None
+    doc_id = str(raw_id) if raw_id is not None else record.default_id
+    article = Article(doc_id=doc_id, text="", origin=record.origin)
+    if record.error:
+        article.error = record.error
+        return article
+    text = _text_of(data, text_column)
+    if text is None:
+        article.error = f"{record.origin}: no {text_column!r} (or 'paragraphs') field"
+        return article
+    if not isinstance(text, str):
+        article.error = f"{record.origin}: {text_column!r} is {type(text).__name__}, not text"
+        return article
+    article.text = text
+    if not text.strip():
+        article.error = f"{record.origin}: empty article"
+        return article
+    title = _first(data, _CFG["title_fields"])
+    article.title = str(title) if title is not None else None
+    article.url = _first(data, _CFG["url_fields"])
+    article.source = data.get("source")
+    article.reporter = data.get("reporter")
+    article.editor = data.get("editor")
+    date_raw = _first(data, _CFG["date_fields"])
+    if date_raw is not None:
+        article.date_raw = str(date_raw)
+        parsed = pubdate.parse_pub_date(date_raw, _first(data, _CFG["time_fields"]))
+        article.date = pubdate.reconcile_with_url(parsed, article.url)
+    known = {text_column, "paragraphs", "source", "reporter", "editor", *_CFG["id_fields"],
+             *_CFG["date_fields"], *_CFG["time_fields"], *_CFG["url_fields"],
+             *_CFG["title_fields"]}
+    article.metadata = {k: v for k, v in data.items() if k not in known}
+    lines = _lines(text)
+    first_body = _parse_header(article, lines)
+    _mark_body(article, lines, first_body)
+    if article.date is None and article.date_raw:
+        article.metadata["date_unparsed"] = article.date_raw
+    return article

@@ -1,0 +1,336 @@
+"""Annotate whole dumps: in chunks, in parallel, resumably, on one machine or on Dask.
+
+The input stream is cut into numbered chunks of ``chunk_size`` records.  Each chunk is annotated
+by :func:`process_chunk` (in this process, in worker processes, or on Dask workers), which writes
+its tables as Parquet part files plus a ``.done`` marker.  When every chunk is done the parts are
+merged, in chunk order, into the final files.  Memory stays flat in the size of the dump; after a
+crash ``resume=True`` re-does only the chunks without a marker.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables, writers
+from .readers import Record, read_articles
+
+log = logging.getLogger(__name__)
+
+PARTS_DIR = ".nlp_news_parts"
+TABLE_NAMES = ("documents", "entities", "facts")
+
+
+@dataclass
+class BatchConfig:
+    """Options of a batch run (the ``nlp-news annotate`` flags)."""
+
+    out: Path
+    fmt: str = "csv"
+    chunk_size: int = 100
+    jobs: int = 1
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
+    resume: bool = False
+    models: str | None = None
+    ner: bool = True
+    text_column: str = "text"
+    input_format: str | None = None
+    quiet: bool = False
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk reports back to the driver."""
+
+    index: int
+    ok: int = 0
+    error: int = 0
+    entities: int = 0
+    facts: int = 0
+    tokens: int = 0
+    errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class BatchSummary:
+    """The end-of-run summary."""
+
+    ok: int = 0
+    error: int = 0
+    entities: int = 0
+    facts: int = 0
+    tokens: int = 0
+    chunks: int = 0
+    skipped_chunks: int = 0
+    seconds: float = 0.0
+    timings: Counter = field(default_factory=Counter)
+    paths: dict[str, Path] = field(default_factory=dict)
+
+    def line(self) -> str:
+        return (f"{self.ok} articles ok, {self.error} failed, {self.entities} entities, "
+                f"{self.facts} facts in {self.seconds:.1f} s")
+
+
+# --------------------------------------------------------------------------- worker side
+
+_WORKER_PIPELINES: dict[tuple, object] = {}
+
+
+def _init_worker(threads: int | None) -> None:
+    """Per worker process: fix torch's thread count before any model is loaded."""
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+
+
+def _pipeline(models: str | None, ner: bool):
+    key = (models, ner)
+    if key not in _WORKER_PIPELINES:
+        from .annotate import Pipeline
+
+        _WORKER_PIPELINES[key] = Pipeline(models, ner=ner)
+    return _WORKER_PIPELINES[key]
+
+
+def _part(parts: Path, index: int, name: str) -> Path:
+    return parts / f"{index:07d}.{name}.parquet"
+
+
+def _marker(parts: Path, index: int) -> Path:
+    return parts / f"{index:07d}.done"
+
+
+def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
+                  ner: bool = True, text_column: str = "text") -> ChunkResult:
+    """Annotate one chunk and write its part files (the unit of work on every engine)."""
+    from .annotate import to_articles
+
+    parts_dir = Path(parts)
+    pipe = _pipeline(models, ner)
+    before = Counter(pipe.timings)
+    docs = pipe(list(to_articles(records, text_column)))
+    start = time.perf_counter()
+    built = tables.build_tables(docs)
+    built_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    for name in TABLE_NAMES:
+        path = _part(parts_dir, index, name)
+        tmp = path.with_suffix(".partial")
+        built[name].to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    _marker(parts_dir, index).write_text("", encoding="utf-8")
+    timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items() if k != "load"}
+    timings["tables"] = built_seconds
+    timings["write_parts"] = time.perf_counter() - start
+    status = built["documents"]["status"]
+    return ChunkResult(
+        index=index, ok=int((status == "ok").sum()), error=int((status == "error").sum()),
+        entities=len(built["entities"]), facts=len(built["facts"]),
+        tokens=int(built["documents"]["n_tokens"].sum()),
+        errors=list(built["documents"]["error"].dropna()), timings=timings,
+    )
+
+
+# --------------------------------------------------------------------------- driver side
+
+
+def chunk_records(records: Iterable[Record], size: int) -> Iterator[tuple[int, list[Record]]]:
+    """Number the input stream's chunks: the same input always gives the same chunks."""
+    chunk: list[Record] = []
+    index = 0
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield index, chunk
+            index += 1
+            chunk = []
+    if chunk:
+        yield index, chunk
+
+
+def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
+    return {"inputs": [os.path.abspath(p) if p != "-" else p for p in inputs],
+            "chunk_size": config.chunk_size, "ner": config.ner,
+            "text_column": config.text_column, "input_format": config.input_format}
+
+
+def _prepare_parts(config: BatchConfig, inputs: list[str]) -> tuple[Path, set[int]]:
+    parts = config.out / PARTS_DIR
+    manifest = _manifest(config, inputs)
+    manifest_path = parts / "manifest.json"
+    if config.resume and manifest_path.exists():
+        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if previous != manifest:
+            raise ValueError(f"{config.out}: --resume with different inputs or options than the "
+                             f"interrupted run ({previous} != {manifest})")
+        done = {int(p.name.split(".")[0]) for p in parts.glob("*.done")}
+        return parts, done
+    if parts.exists():
+        shutil.rmtree(parts)
+    parts.mkdir(parents=True)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    return parts, set()
+
+
+class _LocalEngine:
+    """Run chunks in this process (jobs=1) or in a pool of worker processes."""
+
+    def __init__(self, jobs: int):
+        self.pool = None
+        if jobs > 1:
+            import multiprocessing as mp
+
+            self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
+                                            initializer=_init_worker, initargs=(1,))
+
+    def submit(self, fn: Callable, *args) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(fn, *args)
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+class _DaskEngine:
+    """Run chunks on dask.distributed: a LocalCluster, or the scheduler given."""
+
+    def __init__(self, jobs: int, scheduler: str | None):
+        from dask.distributed import Client, LocalCluster
+
+        if scheduler:
+            self.cluster = None
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.client.run(_init_worker, 1)
+
+    def submit(self, fn: Callable, *args) -> Future:
+        return self.client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _progress(config: BatchConfig):
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", disable=config.quiet or not sys.stderr.isatty(),
+                smoothing=0.1, dynamic_ncols=True)
+
+
+def _collect(result: ChunkResult, summary: BatchSummary) -> None:
+    summary.ok += result.ok
+    summary.error += result.error
+    summary.entities += result.entities
+    summary.facts += result.facts
+    summary.tokens += result.tokens
+    summary.timings.update(result.timings)
+    for message in result.errors:
+        log.warning("%s", message)
+
+
+def merge_parts(parts: Path, out: Path, fmt: str, chunks: int) -> dict[str, Path]:
+    """Concatenate the part files, in chunk order, into the final tables."""
+    paths = {}
+    for name in TABLE_NAMES:
+        writer = writers.TableWriter(out, name, fmt)
+        writer.write(tables.frame([], tables.SCHEMAS[name]))
+        for index in range(chunks):
+            df = pd.read_parquet(_part(parts, index, name))
+            if len(df):
+                writer.write(df.astype(tables.SCHEMAS[name]))
+        paths[name] = writer.close()
+    return paths
+
+
+def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
+    """Annotate ``inputs`` into ``config.out``; see the module docstring."""
+    start = time.perf_counter()
+    summary = BatchSummary()
+    parts, done = _prepare_parts(config, inputs)
+    engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
+              else _LocalEngine(config.jobs))
+    records = read_articles(inputs, text_column=config.text_column,
+                            input_format=config.input_format)
+    in_flight: list[tuple[Future, int]] = []
+    max_in_flight = max(2, 2 * config.jobs)
+    n_chunks = 0
+    read_seconds = 0.0
+
+    def drain(limit: int, bar) -> None:
+        while len(in_flight) > limit:
+            future, size = in_flight.pop(0)
+            _collect(future.result(), summary)
+            bar.update(size)
+
+    try:
+        with _progress(config) as bar:
+            stream = chunk_records(records, config.chunk_size)
+            while True:
+                t0 = time.perf_counter()
+                item = next(stream, None)
+                read_seconds += time.perf_counter() - t0
+                if item is None:
+                    break
+                index, chunk = item
+                n_chunks = index + 1
+                if index in done:
+                    summary.skipped_chunks += 1
+                    bar.update(len(chunk))
+                    continue
+                future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
+                                       config.ner, config.text_column)
+                in_flight.append((future, len(chunk)))
+                drain(max_in_flight, bar)
+            drain(0, bar)
+    finally:
+        engine.close()
+    if summary.skipped_chunks:  # counts of chunks done before the interruption
+        for index in done:
+            docs = pd.read_parquet(_part(parts, index, "documents"), columns=["status", "n_tokens"])
+            summary.ok += int((docs["status"] == "ok").sum())
+            summary.error += int((docs["status"] == "error").sum())
+            summary.tokens += int(docs["n_tokens"].sum())
+            summary.entities += len(pd.read_parquet(_part(parts, index, "entities"),
+                                                    columns=["doc_id"]))
+            summary.facts += len(pd.read_parquet(_part(parts, index, "facts"), columns=["doc_id"]))
+    t0 = time.perf_counter()
+    summary.paths = merge_parts(parts, config.out, config.fmt, n_chunks)
+    summary.timings["merge_write"] = time.perf_counter() - t0
+    summary.timings["read"] = read_seconds
+    shutil.rmtree(parts)
+    summary.chunks = n_chunks
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def summary_json(summary: BatchSummary) -> str:
+    """The summary as JSON (for benchmarks)."""
+    data = asdict(summary)
+    data["paths"] = {k: str(v) for k, v in summary.paths.items()}
+    return json.dumps(data, default=str)

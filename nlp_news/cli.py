@@ -1,0 +1,117 @@
+"""The ``nlp-news`` command line (also ``python -m nlp_news``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__, batch, writers
+from .readers import InputError
+
+log = logging.getLogger("nlp_news")
+
+
+def _annotate_parser(sub) -> None:
+    p = sub.add_parser("annotate", help="annotate article dumps into tables",
+                       description="Annotate article dumps (JSON Lines, CSV/TSV, .txt files or "
+                                   "folders, optionally .gz; '-' for stdin) into documents, "
+                                   "entities and facts tables.")
+    p.add_argument("inputs", nargs="+", help="input files or folders, or - for stdin")
+    p.add_argument("--out", "-o", required=True, type=Path, help="output folder")
+    p.add_argument("--format", choices=writers.FORMATS, default="csv", help="output format")
+    p.add_argument("--text-column", default="text", help="field holding the article text")
+    p.add_argument("--input-format", choices=["jsonl", "csv", "tsv", "txt"],
+                   help="force the input format (default: from the file suffix)")
+    p.add_argument("--models", type=Path, help="model folder (default: the bundled models/)")
+    p.add_argument("--no-ner", action="store_true", help="skip named entities")
+    p.add_argument("--chunk-size", "--batch-size", type=int, default=100,
+                   help="articles per chunk (the unit of parallel work and of --resume)")
+    p.add_argument("--jobs", "-j", type=int, default=1,
+                   help="worker processes (each loads the models once, 1 torch thread)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="run chunks here, or on dask.distributed")
+    p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same --out, re-doing only "
+                        "unfinished chunks")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_annotate)
+
+
+def _evaluate_parser(sub) -> None:
+    p = sub.add_parser("evaluate", help="score the NER model on gold BIO data")
+    p.add_argument("task", choices=["ner"])
+    p.add_argument("gold", type=Path, help="token<TAB>BIO, blank line between sentences")
+    p.add_argument("--predictions", type=Path, help="write token<TAB>predicted-BIO here")
+    p.add_argument("--models", type=Path, help="model folder (default: the bundled models/)")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def _train_parser(sub) -> None:
+    p = sub.add_parser("train", help="re-make the shipped models from ../shared/data",
+                       add_help=False)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_train)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nlp-news", description="Indonesian news -> tables of "
+                                     "people, places, organisations, numbers and dates.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--verbose", "-v", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _annotate_parser(sub)
+    _evaluate_parser(sub)
+    _train_parser(sub)
+    return parser
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    config = batch.BatchConfig(
+        out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
+        engine=args.engine, scheduler=args.scheduler, resume=args.resume,
+        models=str(args.models) if args.models else None, ner=not args.no_ner,
+        text_column=args.text_column, input_format=args.input_format, quiet=args.quiet,
+    )
+    summary = batch.run(args.inputs, config)
+    print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)
+    if summary.error:
+        print(f"nlp-news: {summary.error} article(s) failed: see the 'error' column of "
+              f"{summary.paths['documents']}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_ner_file
+
+    report = evaluate_ner_file(args.gold, models=args.models, predictions=args.predictions)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .training.__main__ import main as train_main
+
+    return train_main(args.args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except (InputError, ValueError) as exc:
+        print(f"nlp-news: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

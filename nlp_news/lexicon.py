@@ -1,0 +1,21 @@
+"""Typed access to the word lists in ``resources/lexicon.toml``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import tomllib
+
+
+@cache
+def load() -> dict[str, Any]:
+    """Return the whole lexicon (parsed once per process)."""
+    with resources.files("nlp_news").joinpath("resources/lexicon.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def table(name: str) -> dict[str, Any]:
+    """One table of the lexicon, e.g. ``table("months")``."""
+    return load()[name]

@@ -1,0 +1,65 @@
+"""Tokens and sentences: spaCy's rule-based Indonesian tokenizer with sentence rules.
+
+Only the article's content is tokenised: each line is cut into pieces around the excluded ranges
+(header, dateline, boilerplate), and every piece is split into sentences.  Offsets are into the
+original article text.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import regex
+
+from ..doc import Article, Sentence, Token
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def content_segments(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` to annotate: non-blank lines minus the excluded ranges."""
+    segments = []
+    ranges = sorted(excluded)
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        for ex_start, ex_end in ranges:
+            if ex_end <= start or ex_start >= end:
+                continue
+            if ex_start > start:
+                segments.append((start, ex_start))
+            start = max(start, ex_end)
+            if start >= end:
+                break
+        if start < end:
+            segments.append((start, end))
+    return [(s, e) for s, e in segments if text[s:e].strip()]
+
+
+class Tokenizer:
+    """Cut an article's content into sentences of tokens (spaCy ``id`` rules + sentencizer)."""
+
+    @cached_property
+    def _nlp(self):
+        import spacy
+
+        nlp = spacy.blank("id")
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    def __call__(self, article: Article) -> list[Sentence]:
+        text = article.text
+        sentences: list[Sentence] = []
+        for seg_start, seg_end in content_segments(text, article.excluded):
+            spacy_doc = self._nlp(text[seg_start:seg_end])
+            for sent in spacy_doc.sents:
+                tokens = [
+                    Token(tok.text, seg_start + tok.idx, seg_start + tok.idx + len(tok.text))
+                    for tok in sent
+                    if not tok.is_space
+                ]
+                if not tokens:
+                    continue
+                sentences.append(
+                    Sentence(len(sentences), tokens[0].start_char, tokens[-1].end_char, tokens)
+                )
+        return sentences

@@ -1,0 +1,88 @@
+"""``python -m nlp_news.training``: re-make the shipped models from ``../shared/data``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from pathlib import Path
+
+from . import ner_data, ner_train, tokenizer_eval, tokenizer_train, wordvec
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
+    parser.add_argument("what", choices=["vectors", "ner", "gazetteer", "all", "tokenizers"],
+                        help="what to (re-)make; 'tokenizers' trains a stanza tokenizer and "
+                             "compares it with the default spaCy rules on the UD test files")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
+    parser.add_argument("--work", type=Path, default=Path("build/training"),
+                        help="scratch folder for converted data and checkpoints")
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--max-vocab", type=int, default=60000,
+                        help="words kept in the shipped pretrain")
+    parser.add_argument("--max-steps", type=int, default=ner_train.NerConfig.max_steps)
+    return parser
+
+
+def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
+    """Train a stanza tokenizer (kept in --work) and score it and spaCy's rules on UD test."""
+    model = args.work / "id_nlpnews_tokenizer.pt"
+    seconds = tokenizer_train.train(args.data, args.work / "tokenizer", model, seed=args.seed)
+    resources = args.models / "stanza_resources"
+    segmenters = {"spacy_rules": tokenizer_eval.spacy_segmenter(),
+                  "stanza_tokenizer": tokenizer_eval.stanza_segmenter(model, resources)}
+    results: dict[str, object] = {"stanza_training_seconds": round(seconds, 1)}
+    for name, segment in segmenters.items():
+        for test in tokenizer_train.TEST_FILES:
+            docs = list(tokenizer_eval.read_ud_docs(args.data / tokenizer_train.UD / test))
+            tokenizer_eval.evaluate(segment, docs[:2])  # warm-up
+            results[f"{name}:{Path(test).name}"] = tokenizer_eval.evaluate(segment, docs)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    args.models.mkdir(parents=True, exist_ok=True)
+    args.work.mkdir(parents=True, exist_ok=True)
+    pretrain_pt = args.models / "id_news.pretrain.pt"
+    report: dict[str, object] = {"seed": args.seed}
+    if args.what in ("vectors", "all"):
+        start = time.time()
+        extra = []
+        for name in ner_train.TRAIN_SETS:
+            bio = args.data / ner_train.HARMONISED / f"{name}.bio"
+            extra.extend([tok for tok, _ in sent] for sent in ner_data.read_bio(bio))
+        vec_txt = args.work / "id_news.vectors.txt"
+        n_words = wordvec.train_vectors(
+            args.data / "news/wordvec_corpus/id_news_raw_text.txt.gz", vec_txt, extra,
+            seed=args.seed,
+        )
+        kept = wordvec.convert_to_pretrain(vec_txt, pretrain_pt, args.max_vocab)
+        report["vectors"] = {"trained_words": n_words, "kept_words": kept,
+                             "seconds": round(time.time() - start, 1)}
+    if args.what in ("ner", "all"):
+        train_json, dev_json = ner_train.prepare(args.data, args.work)
+        config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed)
+        seconds = ner_train.train(train_json, dev_json, pretrain_pt,
+                                  args.models / "id_news.ner.pt", config)
+        report["ner"] = {"seconds": round(seconds, 1), "config": vars(config)}
+    if args.what in ("gazetteer", "all"):
+        from ..gazetteer_build import build_gazetteer
+
+        report["gazetteer"] = build_gazetteer(args.data / "gazetteer",
+                                              args.models / "gazetteer.tsv")
+    if args.what == "tokenizers":
+        report["tokenizers"] = compare_tokenizers(args)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

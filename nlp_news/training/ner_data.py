@@ -1,0 +1,79 @@
+"""Read the harmonised PER/LOC/ORG BIO files and write stanza's NER JSON format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+Sentence = list[tuple[str, str]]
+
+#: Labels the shipped NER model predicts; every other label in the sources becomes ``O``.
+LABELS = ("PER", "LOC", "ORG")
+
+
+def read_bio(path: str | Path) -> Iterator[Sentence]:
+    """Yield sentences from a ``token<TAB>BIO`` file with a blank line between sentences.
+
+    Labels outside :data:`LABELS` (NER-UGM's TIME/QUANTITY) become ``O``; a stray ``I-X`` that
+    does not continue an ``X`` span is repaired to ``B-X``.
+    """
+    sentence: Sentence = []
+    with open(path, encoding="utf-8") as handle:
+        for line_no, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sentence:
+                    yield _repair(sentence)
+                    sentence = []
+                continue
+            parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
+            if len(parts) < 2:
+                raise ValueError(f"{path}:{line_no}: expected 'token<TAB>tag', got {line!r}")
+            token, tag = parts[0], parts[-1].strip()
+            sentence.append((token, tag))
+    if sentence:
+        yield _repair(sentence)
+
+
+def _repair(sentence: Sentence) -> Sentence:
+    out: Sentence = []
+    prev = "O"
+    for token, tag in sentence:
+        if tag != "O":
+            prefix, _, label = tag.partition("-")
+            if label not in LABELS or prefix not in ("B", "I"):
+                tag = "O"
+            elif prefix == "I" and prev[2:] != label:
+                tag = "B-" + label
+        out.append((token, tag))
+        prev = tag
+    return out
+
+
+def dedupe(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """Drop exact duplicate sentences (NER-UI has 49), keeping the first occurrence."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for sentence in sentences:
+        key = tuple(token for token, _ in sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(sentence)
+    return out
+
+
+def write_stanza_json(sentences: Iterable[Sentence], path: str | Path) -> int:
+    """Write sentences as stanza NER JSON (a list of sentences of ``{"text", "ner"}``)."""
+    data = [[{"text": token, "ner": tag} for token, tag in sentence] for sentence in sentences]
+    Path(path).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return len(data)
+
+
+def write_bio(sentences: Iterable[Sentence], path: str | Path) -> None:
+    """Write sentences back as ``token<TAB>BIO`` blocks."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for sentence in sentences:
+            handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
+            handle.write("\n")

@@ -1,0 +1,105 @@
+"""Batch runs: chunked, parallel, resumable after SIGKILL, and on a Dask LocalCluster."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from nlp_news import batch
+
+SENTENCES = [
+    "Sebanyak {n} warga Kabupaten Garut mengungsi setelah banjir pada {d} Januari 2024.",
+    "Pemerintah menyalurkan bantuan senilai Rp{n} juta kepada korban di Tasikmalaya.",
+    "Harga beras di Pasar Kramat Jati naik {n} persen dalam sepekan, kata pedagang.",
+    "Menteri Pertanian meninjau {n} hektare sawah di Indramayu pada Senin pukul 10.00 WIB.",
+]
+
+
+def _dump(path, n):
+    with open(path, "w", encoding="utf-8") as handle:
+        for i in range(n):
+            text = " ".join(s.format(n=i + 3, d=(i % 27) + 1) for s in SENTENCES[: 1 + i % 4])
+            handle.write(json.dumps({"id": f"a{i}", "text": text, "date": "2024-01-31"}) + "\n")
+    return path
+
+
+def _tables(out, fmt="csv"):
+    return {name: pd.read_csv(out / f"{name}.{fmt}") for name in batch.TABLE_NAMES}
+
+
+def _run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "nlp_news", "annotate", *args, "--quiet"],
+                          capture_output=True, text=True)
+
+
+def _assert_same(a, b):
+    for name in batch.TABLE_NAMES:
+        pd.testing.assert_frame_equal(a[name], b[name])
+
+
+def test_parallel_jobs_give_identical_tables_in_input_order(tmp_path):
+    dump = _dump(tmp_path / "d.jsonl", 120)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _run_cli(str(dump), "--out", str(one), "--no-ner", "--chunk-size", "25").returncode == 0
+    result = _run_cli(str(dump), "--out", str(two), "--no-ner", "--chunk-size", "25",
+                      "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    a, b = _tables(one), _tables(two)
+    _assert_same(a, b)
+    assert list(a["documents"]["doc_id"]) == [f"a{i}" for i in range(120)]
+    assert len(a["facts"]) > 120
+    assert not (two / batch.PARTS_DIR).exists()
+
+
+def test_resume_after_sigkill_gives_the_same_tables(tmp_path):
+    dump = _dump(tmp_path / "d.jsonl", 1000)
+    ref = tmp_path / "ref"
+    assert _run_cli(str(dump), "--out", str(ref), "--no-ner", "--chunk-size", "10").returncode == 0
+    out = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "nlp_news", "annotate", str(dump), "--out",
+                             str(out), "--no-ner", "--chunk-size", "10", "--quiet"],
+                            stderr=subprocess.DEVNULL)
+    parts = out / batch.PARTS_DIR
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(parts.glob("*.done"))) < 5:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    finished = len(list(parts.glob("*.done")))
+    assert 5 <= finished < 100, "the run should be killed part-way"
+    assert not (out / "documents.csv").exists()
+    result = _run_cli(str(dump), "--out", str(out), "--no-ner", "--chunk-size", "10", "--resume")
+    assert result.returncode == 0, result.stderr
+    _assert_same(_tables(ref), _tables(out))
+    assert "1000 articles ok" in result.stderr
+
+
+def test_resume_refuses_other_inputs(tmp_path):
+    dump = _dump(tmp_path / "d.jsonl", 30)
+    other = _dump(tmp_path / "e.jsonl", 30)
+    out = tmp_path / "o"
+    (out / batch.PARTS_DIR).mkdir(parents=True)
+    config = batch.BatchConfig(out=out, chunk_size=10, ner=False)
+    (out / batch.PARTS_DIR / "manifest.json").write_text(
+        json.dumps(batch._manifest(config, [str(dump)])))
+    result = _run_cli(str(other), "--out", str(out), "--no-ner", "--chunk-size", "10", "--resume")
+    assert result.returncode == 2
+    assert "different inputs" in result.stderr
+
+
+def test_dask_local_cluster_matches_local_engine(tmp_path):
+    pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
+    dump = _dump(tmp_path / "d.jsonl", 60)
+    local, dask_out = tmp_path / "local", tmp_path / "dask"
+    config = batch.BatchConfig(out=local, chunk_size=15, ner=False, quiet=True)
+    batch.run([str(dump)], config)
+    config = batch.BatchConfig(out=dask_out, chunk_size=15, ner=False, quiet=True,
+                               engine="dask", jobs=2)
+    summary = batch.run([str(dump)], config)
+    assert summary.ok == 60 and summary.chunks == 4
+    _assert_same(_tables(local), _tables(dask_out))

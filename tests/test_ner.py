@@ -1,0 +1,106 @@
+"""The shipped stanza NER model: offline loading, real entities, evaluation command."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import nlp_news
+from nlp_news.evaluate import bio_spans, score, spans_to_bio
+from nlp_news.models import model_paths
+
+from .conftest import shared_path
+
+pytestmark = pytest.mark.skipif(not model_paths().has_ner(), reason="NER model not in models/")
+
+OWN_TEXT = (
+    "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Indonesia Retno Marsudi di "
+    "Moskow pada Selasa. Pertemuan itu juga dihadiri pejabat Kementerian Luar Negeri Rusia. "
+    "Sementara itu, Gubernur Jawa Timur Khofifah Indar Parawansa meninjau banjir di Surabaya "
+    "bersama tim Badan Nasional Penanggulangan Bencana (BNPB)."
+)
+
+
+def _found(ann, label):
+    return set(ann.entities.loc[ann.entities["label"] == label, "text"])
+
+
+def test_model_finds_entities_in_own_text(pipeline):
+    ann = nlp_news.annotate([OWN_TEXT], pipeline=pipeline)
+    per, loc, org = _found(ann, "PER"), _found(ann, "LOC"), _found(ann, "ORG")
+    assert {"Vladimir Putin", "Retno Marsudi", "Khofifah Indar Parawansa"} <= per
+    assert {"Moskow", "Surabaya"} <= loc
+    assert any("Badan Nasional Penanggulangan Bencana" in o for o in org) or "BNPB" in org
+    for row in ann.entities.itertuples():
+        assert OWN_TEXT[row.start_char:row.end_char] == row.text
+
+
+def test_loading_and_annotating_open_no_network_connection(tmp_path):
+    """Sockets are blocked before stanza is imported: any connection attempt fails the run."""
+    script = textwrap.dedent(f"""
+        import socket
+        def _blocked(*args, **kwargs):
+            raise RuntimeError("network access attempted")
+        socket.socket.connect = _blocked
+        socket.socket.connect_ex = _blocked
+        socket.create_connection = _blocked
+        socket.getaddrinfo = _blocked
+        import nlp_news
+        ann = nlp_news.annotate([{OWN_TEXT!r}])
+        print(sorted(set(ann.entities["text"])))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                 "STANZA_RESOURCES_DIR": str(tmp_path / "none")})
+    assert result.returncode == 0, result.stderr
+    assert "Vladimir Putin" in result.stdout
+
+
+def test_missing_pretrain_is_an_error_not_silent(tmp_path):
+    from nlp_news.pipeline.ner import ModelNotFoundError, NerTagger
+
+    (tmp_path / "id_news.ner.pt").write_bytes(model_paths().ner.read_bytes())
+    with pytest.raises(ModelNotFoundError, match="id_news.pretrain.pt"):
+        NerTagger(model_paths(tmp_path))
+
+
+def test_shared_example_article_entities(pipeline):
+    path = shared_path("examples/linggaupos_putin_hamas_2024-02-21.txt")
+    ann = nlp_news.annotate(path, pipeline=pipeline)
+    per, loc, org = _found(ann, "PER"), _found(ann, "LOC"), _found(ann, "ORG")
+    assert {"Putin", "Vladimir Putin"} <= per
+    assert "Bogdanov" in per or "Mikhail Bogdanov" in per
+    assert {"Hamas", "Fatah", "TASS"} <= org
+    assert {"Moskow", "Rusia", "Israel", "Suriah", "Lebanon", "Iran", "Jalur Gaza"} <= loc
+
+
+def test_evaluate_command(tmp_path):
+    gold = tmp_path / "gold.bio"
+    gold.write_text(
+        "Gubernur\tO\nAnies\tB-PER\nBaswedan\tI-PER\ntiba\tO\ndi\tO\nBandung\tB-LOC\n.\tO\n\n"
+        "Kantor\tO\nKomisi\tB-ORG\nPemberantasan\tI-ORG\nKorupsi\tI-ORG\nberada\tO\ndi\tO\n"
+        "Jakarta\tB-LOC\n.\tO\n", encoding="utf-8")
+    pred = tmp_path / "pred.bio"
+    result = subprocess.run([sys.executable, "-m", "nlp_news", "evaluate", "ner", str(gold),
+                             "--predictions", str(pred)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["sentences"] == 2
+    assert report["micro"]["support"] == 4
+    assert report["micro"]["f1"] >= 0.5
+    lines = pred.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert [line.split("\t")[0] for line in lines] == [
+        "Gubernur", "Anies", "Baswedan", "tiba", "di", "Bandung", "."]
+
+
+def test_span_scoring():
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == {
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")}
+    assert bio_spans(["S-PER", "B-LOC", "E-LOC"]) == {(0, 1, "PER"), (1, 3, "LOC")}
+    assert spans_to_bio(4, {(1, 3, "ORG")}) == ["O", "B-ORG", "I-ORG", "O"]
+    report = score([{(0, 2, "PER"), (3, 4, "LOC")}], [{(0, 2, "PER"), (3, 5, "LOC")}])
+    assert report["PER"]["f1"] == 1.0
+    assert report["LOC"]["f1"] == 0.0
+    assert report["micro"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
