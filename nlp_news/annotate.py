@@ -19,10 +19,12 @@ import pandas as pd
 from . import tables, writers
 from .article import article_from_record
 from .doc import Article, Doc
+from .entities import EntitySummary, Gazetteer, enrich, to_spacy
 from .models import model_paths
 from .pipeline.ner import NerTagger
 from .pipeline.tokenize import Tokenizer
 from .readers import Record, read_articles
+from .rules import extract_facts
 
 log = logging.getLogger(__name__)
 
@@ -32,20 +34,24 @@ Input = str | dict[str, Any] | Record | Article
 class Pipeline:
     """Tokenizer + stanza NER + rule layers, loaded once and reused for every batch.
 
-    ``ner=False`` skips the NER model (entities stay empty); ``facts=False`` skips the rules.
+    ``ner=False`` skips the NER model (entities stay empty); ``facts=False`` skips the rules;
+    ``gazetteer=False`` skips place types and gazetteer recovery of missed places.
     Per-stage wall time accumulates in :attr:`timings` (seconds).
     """
 
     def __init__(self, models: str | Path | None = None, *, ner: bool = True,
-                 facts: bool = True, ner_batch_size: int = 256):
+                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 256):
         self.paths = model_paths(models)
         self.tokenizer = Tokenizer()
         self.timings: Counter[str] = Counter()
         self.ner: NerTagger | None = None
+        start = time.perf_counter()
         if ner:
-            start = time.perf_counter()
             self.ner = NerTagger(self.paths, batch_size=ner_batch_size)
-            self.timings["load"] += time.perf_counter() - start
+        self.gazetteer = None
+        if gazetteer and self.paths.gazetteer.is_file():
+            self.gazetteer = Gazetteer.load(self.paths.gazetteer)
+        self.timings["load"] += time.perf_counter() - start
         self.facts = facts
 
     def __call__(self, articles: Iterable[Article]) -> list[Doc]:
@@ -65,6 +71,7 @@ class Pipeline:
             self.timings["ner"] += time.perf_counter() - start
         if self.facts:
             self._run("rules", ok, self._extract_facts)
+        self._run("entities", ok, self._enrich)
         return docs
 
     def _run(self, stage: str, docs: list[Doc], func) -> None:
@@ -99,42 +106,77 @@ class Pipeline:
 
     @staticmethod
     def _extract_facts(doc: Doc) -> None:
-        from .rules import extract_facts
-
         doc.facts = extract_facts(doc)
+
+    def _enrich(self, doc: Doc) -> None:
+        doc.quotes = enrich(doc, self.gazetteer)
 
 
 @dataclass
 class Annotations:
-    """The tables of an annotated set of articles (tidy: one row per item)."""
+    """The tables of an annotated set of articles (tidy: one row per item).
+
+    ``docs`` holds the annotated documents themselves when they came from :func:`annotate`
+    (for :meth:`to_spacy`); tables read back with :meth:`load` have none.
+    """
 
     documents: pd.DataFrame
     entities: pd.DataFrame
     facts: pd.DataFrame
-    extra: dict[str, pd.DataFrame] = field(default_factory=dict)
+    quotes: pd.DataFrame
+    entity_summary: pd.DataFrame
+    docs: list[Doc] = field(default_factory=list, repr=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """All tables by name, in output order."""
-        return {"documents": self.documents, "entities": self.entities, "facts": self.facts,
-                **self.extra}
+        return {name: getattr(self, name) for name in tables.ALL_SCHEMAS}
 
     def save(self, out_dir: str | Path, format: str = "csv") -> dict[str, Path]:
         """Write every table as ``<name>.<format>`` into ``out_dir``."""
         return writers.write_tables(self.tables, out_dir, format)
 
     def to_csv(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write every table as CSV into ``out_dir``."""
         return self.save(out_dir, "csv")
 
     def to_parquet(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write every table as Parquet into ``out_dir``."""
         return self.save(out_dir, "parquet")
 
     def to_jsonl(self, out_dir: str | Path) -> dict[str, Path]:
+        """Write every table as JSON Lines into ``out_dir``."""
         return self.save(out_dir, "jsonl")
+
+    @classmethod
+    def load(cls, out_dir: str | Path) -> Annotations:
+        """Read the tables of an output folder (as written by ``nlp-news annotate``) back."""
+        out_dir = Path(out_dir)
+        found = {}
+        for name, schema in tables.ALL_SCHEMAS.items():
+            paths = [out_dir / f"{name}.{fmt}" for fmt in writers.FORMATS]
+            path = next((p for p in paths if p.exists()), None)
+            found[name] = (writers.read_table(path, schema) if path is not None
+                           else tables.frame([], schema))
+        return cls(**found)
+
+    def to_spacy(self, vocab: Any = None) -> list[Any]:
+        """spaCy ``Doc`` objects with ``doc.ents`` set, one per ok article (for displaCy)."""
+        if not self.docs and len(self.documents):
+            raise ValueError("these tables were loaded from files: re-annotate with "
+                             "nlp_news.annotate() to get spaCy Docs (they need the text)")
+        return [to_spacy(doc, vocab) for doc in self.docs if not doc.article.error]
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(df)}" for name, df in self.tables.items())
         return f"Annotations({sizes})"
+
+
+def summarize_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The dump-wide ``entity_summary`` table of an entities table."""
+    summary = EntitySummary()
+    summary.add(entities, documents)
+    return summary.frame()
 
 
 def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
@@ -204,4 +246,5 @@ def annotate(
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))
     built = tables.build_tables(docs)
-    return Annotations(built["documents"], built["entities"], built["facts"])
+    summary = summarize_entities(built["entities"], built["documents"])
+    return Annotations(**built, entity_summary=summary, docs=docs)

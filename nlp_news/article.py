@@ -79,9 +79,9 @@ def _parse_header(article: Article, lines: list[tuple[int, int]]) -> int:
         match = _HEADER_LINE.match(line)
         if match:
             found[i] = (_HEADER_LABELS[match["label"].lower()], match["value"])
-        elif len(line) <= 60 and pubdate.parse_pub_date(line) is not None and not found:
+        elif not found and pubdate.is_date_line(line):
             found[i] = ("date", line)
-    if not found:
+    if not found or max(found) == nonblank[-1][0]:  # a header needs a body after it
         return 0
     last = max(found)
     title_lines = [(i, s, e) for i, s, e in top if i < min(found)]

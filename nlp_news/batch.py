@@ -29,7 +29,7 @@ from .readers import Record, read_articles
 log = logging.getLogger(__name__)
 
 PARTS_DIR = ".nlp_news_parts"
-TABLE_NAMES = ("documents", "entities", "facts")
+TABLE_NAMES = tuple(tables.SCHEMAS)  # per-chunk tables; entity_summary is built at the merge
 
 
 @dataclass
@@ -255,16 +255,26 @@ def _collect(result: ChunkResult, summary: BatchSummary) -> None:
 
 
 def merge_parts(parts: Path, out: Path, fmt: str, chunks: int) -> dict[str, Path]:
-    """Concatenate the part files, in chunk order, into the final tables."""
+    """Concatenate the part files, in chunk order, into the final tables, and build the
+    dump-wide ``entity_summary`` on the way."""
+    from .entities import EntitySummary
+
+    summary = EntitySummary()
     paths = {}
     for name in TABLE_NAMES:
         writer = writers.TableWriter(out, name, fmt)
         writer.write(tables.frame([], tables.SCHEMAS[name]))
         for index in range(chunks):
-            df = pd.read_parquet(_part(parts, index, name))
+            df = pd.read_parquet(_part(parts, index, name)).astype(tables.SCHEMAS[name])
+            if name == "entities" and len(df):
+                summary.add(df, pd.read_parquet(_part(parts, index, "documents"),
+                                                columns=["doc_id", "date"]))
             if len(df):
-                writer.write(df.astype(tables.SCHEMAS[name]))
+                writer.write(df)
         paths[name] = writer.close()
+    writer = writers.TableWriter(out, "entity_summary", fmt)
+    writer.write(summary.frame())
+    paths["entity_summary"] = writer.close()
     return paths
 
 

@@ -107,6 +107,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)  # nlp_news.entities.Quote
 
     @property
     def text(self) -> str:

@@ -99,6 +99,23 @@ def parse_pub_date(value: object, time: object = None) -> dt.datetime | dt.date 
     return moment
 
 
+_LEFTOVER_WORD = regex.compile(r"\p{L}+")
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a header line is just a date (and time): "Rabu 21-02-2024,11:45 WIB"."""
+    if len(line) > 60:
+        return False
+    found = _find_date(line)
+    if found is None:
+        return False
+    rest = line[: found[1][0]] + " " + line[found[1][1]:]
+    rest = _TIME_RE.sub(" ", rest)
+    words = [w.lower() for w in _LEFTOVER_WORD.findall(rest)]
+    extra = [w for w in words if w not in _WEEKDAYS and w not in _ZONES and w != "pukul"]
+    return not extra
+
+
 def date_from_url(url: object) -> dt.date | None:
     """The ``/YYYY/MM/DD/`` date many news URLs carry, or ``None``."""
     if not url:

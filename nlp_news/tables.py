@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .doc import Doc
+from .entities import ENTITY_COLUMNS, FACT_COLUMNS, QUOTES_SCHEMA, SUMMARY_SCHEMA, quote_rows
 from .pubdate import iso
 
 STRING, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
@@ -25,16 +26,20 @@ DOCUMENTS: dict[str, str] = {
 }
 ENTITIES: dict[str, str] = {
     "doc_id": STRING, "sent_index": INT, "start_char": INT, "end_char": INT, "text": STRING,
-    "label": STRING, "score": FLOAT,
+    "label": STRING, "score": FLOAT, **ENTITY_COLUMNS,
 }
 FACTS: dict[str, str] = {
     "doc_id": STRING, "sent_index": INT, "start_char": INT, "end_char": INT, "text": STRING,
     "kind": STRING, "value": FLOAT, "iso": STRING, "unit": STRING, "currency": STRING,
-    "approx": BOOL, "relative": BOOL, "subject": STRING, "sentence": STRING,
+    "approx": BOOL, "relative": BOOL, "subject": STRING, "sentence": STRING, **FACT_COLUMNS,
 }
+QUOTES: dict[str, str] = QUOTES_SCHEMA
+ENTITY_SUMMARY: dict[str, str] = SUMMARY_SCHEMA
+#: The per-chunk tables, in output order (``entity_summary`` is built over the whole dump).
 SCHEMAS: dict[str, dict[str, str]] = {
-    "documents": DOCUMENTS, "entities": ENTITIES, "facts": FACTS,
+    "documents": DOCUMENTS, "entities": ENTITIES, "facts": FACTS, "quotes": QUOTES,
 }
+ALL_SCHEMAS: dict[str, dict[str, str]] = {**SCHEMAS, "entity_summary": ENTITY_SUMMARY}
 
 
 def frame(rows: Sequence[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
@@ -94,9 +99,10 @@ def fact_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
 
 
 def build_tables(docs: Sequence[Doc]) -> dict[str, pd.DataFrame]:
-    """The three tables of a batch of annotated documents."""
+    """The per-chunk tables of a batch of annotated documents."""
     return {
         "documents": frame(document_rows(docs), DOCUMENTS),
         "entities": frame(entity_rows(docs), ENTITIES),
         "facts": frame(fact_rows(docs), FACTS),
+        "quotes": frame(quote_rows((doc, doc.quotes) for doc in docs), QUOTES),
     }

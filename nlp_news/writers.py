@@ -82,7 +82,8 @@ def read_table(path: str | Path, schema: dict[str, str] | None = None) -> pd.Dat
     elif path.suffix == ".jsonl":
         df = pd.read_json(path, lines=True, dtype=False) if path.stat().st_size else pd.DataFrame()
     else:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        strings = {c: "string" for c, t in (schema or {}).items() if t == "string"}
+        df = pd.read_csv(path, dtype=strings or str, keep_default_na=False, na_values=[""])
     if schema is not None:
         for column in schema:
             if column not in df.columns:

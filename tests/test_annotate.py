@@ -8,7 +8,7 @@ from nlp_news.writers import read_table
 
 def test_tables_have_fixed_schema_even_when_empty(rules_pipeline):
     ann = nlp_news.annotate([], pipeline=rules_pipeline)
-    for name, schema in tables.SCHEMAS.items():
+    for name, schema in tables.ALL_SCHEMAS.items():
         df = ann.tables[name]
         assert list(df.columns) == list(schema)
         assert {c: str(t) for c, t in df.dtypes.items()} == schema
@@ -42,8 +42,12 @@ def test_save_and_read_back(tmp_path, rules_pipeline, example_jsonl, fmt):
     ann = nlp_news.annotate(example_jsonl, pipeline=rules_pipeline)
     paths = ann.save(tmp_path, fmt)
     assert sorted(p.name for p in paths.values()) == sorted(
-        f"{n}.{fmt}" for n in ("documents", "entities", "facts"))
+        f"{n}.{fmt}" for n in ("documents", "entities", "facts", "quotes", "entity_summary"))
     assert not list(tmp_path.glob(".*partial"))
-    for name, schema in tables.SCHEMAS.items():
+    for name, schema in tables.ALL_SCHEMAS.items():
         back = read_table(paths[name], schema)
         pd.testing.assert_frame_equal(back, ann.tables[name], check_dtype=True)
+    loaded = nlp_news.Annotations.load(tmp_path)
+    pd.testing.assert_frame_equal(loaded.facts, ann.facts)
+    with pytest.raises(ValueError, match="loaded from files"):
+        loaded.to_spacy()

@@ -65,7 +65,7 @@ def test_resume_after_sigkill_gives_the_same_tables(tmp_path):
                              str(out), "--no-ner", "--chunk-size", "10", "--quiet"],
                             stderr=subprocess.DEVNULL)
     parts = out / batch.PARTS_DIR
-    deadline = time.time() + 120
+    deadline = time.time() + 600
     while time.time() < deadline and len(list(parts.glob("*.done"))) < 5:
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)

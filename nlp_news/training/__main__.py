@@ -26,7 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--max-vocab", type=int, default=60000,
                         help="words kept in the shipped pretrain")
-    parser.add_argument("--max-steps", type=int, default=ner_train.NerConfig.max_steps)
+    parser.add_argument("--max-steps", type=int, default=12000)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for training")
+    parser.add_argument("--extra", nargs="*", default=[], choices=sorted(ner_train.EXTRA_SETS),
+                        help="extra NER training sets beyond the default mix")
     return parser
 
 
@@ -68,13 +71,15 @@ def main(argv: list[str] | None = None) -> int:
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
                              "seconds": round(time.time() - start, 1)}
     if args.what in ("ner", "all"):
-        train_json, dev_json = ner_train.prepare(args.data, args.work)
-        config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed)
+        train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra))
+        config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
+                                     threads=args.threads)
         seconds = ner_train.train(train_json, dev_json, pretrain_pt,
                                   args.models / "id_news.ner.pt", config)
-        report["ner"] = {"seconds": round(seconds, 1), "config": vars(config)}
+        report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
+                         "extra": args.extra}
     if args.what in ("gazetteer", "all"):
-        from ..gazetteer_build import build_gazetteer
+        from ..entities.gazetteer_build import build_gazetteer
 
         report["gazetteer"] = build_gazetteer(args.data / "gazetteer",
                                               args.models / "gazetteer.tsv")

@@ -77,3 +77,25 @@ def write_bio(sentences: Iterable[Sentence], path: str | Path) -> None:
         for sentence in sentences:
             handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
             handle.write("\n")
+
+
+_MDEE_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
+
+
+def read_mdee_gold(path: str | Path) -> Iterator[Sentence]:
+    """MDEE's hand-checked Wikipedia gold standard: ``token<TAB>Class`` IO tags, no sentence
+    breaks.  Sentences are cut after '.', '!' or '?'; IO tags become BIO (adjacent names of one
+    class, which IO cannot separate, become one span)."""
+    sentence: Sentence = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not parts[0].strip():
+                continue
+            label = _MDEE_LABELS.get(parts[1].strip())
+            sentence.append((parts[0], f"I-{label}" if label else "O"))
+            if parts[0] in (".", "!", "?"):
+                yield _repair(sentence)
+                sentence = []
+    if sentence:
+        yield _repair(sentence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,11 @@ HARMONISED = Path("ner/harmonised_PER_LOC_ORG")
 #: leaves frequent names untagged and lowered every dev score when added.
 TRAIN_SETS = ("idner2k_train", "nerui_fold1_train", "nergrit_train")
 DEV_SETS = ("idner2k_dev", "nerui_fold1_dev", "nergrit_dev")
+#: Optional extra training sets (``--extra NAME``): reader and path under the data folder.
+EXTRA_SETS = {
+    "mdee_gold": (ner_data.read_mdee_gold, "ner/mdee_wikipedia_silver/goldstandard-0811.txt"),
+    "nerugm": (ner_data.read_bio, "ner/harmonised_PER_LOC_ORG/nerugm_filtered.bio"),
+}
 
 
 @dataclass
@@ -33,15 +39,19 @@ class NerConfig:
     seed: int = 1234
     hidden_dim: int = 256
     char_hidden_dim: int = 100
+    threads: int = 1  # torch threads; 1 is robust when other work shares the 2 cores
     extra: list[str] = field(default_factory=list)
 
 
-def prepare(data_dir: Path, work: Path) -> tuple[Path, Path]:
-    """Write the training mix and the joint dev set as stanza JSON under ``work``."""
+def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON."""
     work.mkdir(parents=True, exist_ok=True)
     train = []
     for name in TRAIN_SETS:
         train.extend(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
+    for name in extra:
+        reader, relative = EXTRA_SETS[name]
+        train.extend(reader(data_dir / relative))
     train = ner_data.dedupe(train)
     dev = []
     for name in DEV_SETS:
@@ -76,7 +86,9 @@ def train(
     ]
     log.info("running %s", " ".join(cmd))
     start = time.time()
-    subprocess.run(cmd, check=True)
+    env = {**os.environ, "OMP_NUM_THREADS": str(config.threads),
+           "MKL_NUM_THREADS": str(config.threads)}
+    subprocess.run(cmd, check=True, env=env)
     elapsed = time.time() - start
     shutil.copyfile(save_dir / "id_nlpnews_nertagger.pt", out_model)
     return elapsed

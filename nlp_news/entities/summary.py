@@ -1,0 +1,136 @@
+"""One row per entity over a whole dump, built chunk by chunk.
+
+:class:`EntitySummary` adds up each chunk's entities table (mentions, documents, mention texts,
+first and last publication day) by ``(label, canonical)``; :meth:`EntitySummary.frame` then
+merges names that stand for the same entity across articles: spellings of one name ("jokowi",
+"Jokowi"), a canonical name that is a known alias of exactly one longer canonical name ("BNPB",
+"Gaza"), or a PER name that is the surname (last words) of exactly one longer PER name ("Putin"
+-> "Vladimir Putin").  Labels never mix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .names import is_odd, keys
+
+SUMMARY_SCHEMA: dict[str, str] = {
+    "canonical": "string", "label": "string", "mentions": "Int64", "documents": "Int64",
+    "aliases": "string", "first_date": "string", "last_date": "string",
+}
+
+
+@dataclass
+class _Stat:
+    mentions: int = 0
+    docs: set[str] = field(default_factory=set)
+    aliases: Counter[str] = field(default_factory=Counter)
+    first: str | None = None
+    last: str | None = None
+
+    def update(self, other: _Stat) -> None:
+        self.mentions += other.mentions
+        self.docs |= other.docs
+        self.aliases.update(other.aliases)
+        self.first = min(filter(None, (self.first, other.first)), default=None)
+        self.last = max(filter(None, (self.last, other.last)), default=None)
+
+
+class EntitySummary:
+    """Accumulate entity tables chunk by chunk; :meth:`frame` gives one row per entity."""
+
+    def __init__(self) -> None:
+        self._stats: dict[tuple[str, str], _Stat] = {}
+
+    def __len__(self) -> int:
+        return len(self._stats)
+
+    def add(self, entities: pd.DataFrame, documents: pd.DataFrame | None = None) -> None:
+        """Add a chunk: ``entities`` (doc_id, text, label, canonical) and ``documents``
+        (doc_id, date as ISO text; the day is its first 10 characters)."""
+        if entities is None or entities.empty:
+            return
+        df = pd.DataFrame({
+            "doc_id": entities["doc_id"].astype("string"),
+            "text": entities["text"].astype("string"),
+            "label": entities["label"].astype("string"),
+        })
+        canonical = entities["canonical"] if "canonical" in entities else entities["text"]
+        df["canonical"] = canonical.astype("string").fillna(df["text"])
+        df = df.dropna(subset=["text", "label", "canonical"])
+        dates: dict[str, str] = {}
+        if documents is not None and not documents.empty and "date" in documents:
+            day = documents["date"].astype("string").str.slice(0, 10)
+            dates = {d: v for d, v in zip(documents["doc_id"], day, strict=True)
+                     if isinstance(v, str) and v}
+        df["date"] = df["doc_id"].map(dates)
+        for (label, name), group in df.groupby(["label", "canonical"], sort=False):
+            stat = _Stat(
+                mentions=len(group), docs=set(group["doc_id"].dropna()),
+                aliases=Counter(group["text"].tolist()),
+            )
+            days = group["date"].dropna()
+            if len(days):
+                stat.first, stat.last = min(days), max(days)
+            self._stats.setdefault((label, name), _Stat()).update(stat)
+
+    def _merge_targets(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """``key -> key`` it merges into, for names that name exactly one other entity."""
+        alias_of: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        for (label, name), stat in self._stats.items():
+            if is_odd(name):
+                continue  # handles and hashtags absorb nothing
+            for alias in {name, *stat.aliases}:
+                alias_of.setdefault((label, keys(alias)), set()).add(name)
+        by_label: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for label, name in self._stats:
+            if not is_odd(name):
+                by_label.setdefault(label, []).append((name, keys(name)))
+        targets = {}
+        spellings: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for label, name in self._stats:
+            spellings.setdefault((label, keys(name)), []).append(name)
+        for (label, _k), names in spellings.items():
+            if len(names) > 1:  # "jokowi" and "Jokowi": the usual spelling wins
+                best = max(names, key=lambda n: (self._stats[(label, n)].mentions,
+                                                 n[:1].isupper() and not n.isupper(), n))
+                targets.update({(label, n): (label, best) for n in names if n != best})
+        for (label, name) in self._stats:
+            own = keys(name)
+            if not own or (label, name) in targets:
+                continue
+            longer = {n for n in alias_of.get((label, own), set())
+                      if n != name and len(keys(n)) > len(own)}
+            if label == "PER" and len(own) == 1:  # a surname alone: "Putin" -> "Vladimir Putin"
+                longer |= {n for n, k in by_label[label] if len(k) > 1 and k[-1:] == own}
+            if len(longer) == 1:
+                targets[(label, name)] = (label, longer.pop())
+        return targets
+
+    def frame(self) -> pd.DataFrame:
+        """One row per entity (see :data:`SUMMARY_SCHEMA`), most mentioned first."""
+        targets = self._merge_targets()
+
+        def root(key: tuple[str, str]) -> tuple[str, str]:
+            seen = set()
+            while key in targets and key not in seen:
+                seen.add(key)
+                key = targets[key]
+            return key
+
+        merged: dict[tuple[str, str], _Stat] = {}
+        for key, stat in self._stats.items():
+            merged.setdefault(root(key), _Stat()).update(stat)
+        rows = []
+        for (label, name), stat in merged.items():
+            aliases = sorted(stat.aliases, key=lambda a: (-stat.aliases[a], a))
+            rows.append({"canonical": name, "label": label, "mentions": stat.mentions,
+                         "documents": len(stat.docs), "aliases": "; ".join(aliases),
+                         "first_date": stat.first, "last_date": stat.last})
+        df = pd.DataFrame.from_records(rows, columns=list(SUMMARY_SCHEMA)).astype(SUMMARY_SCHEMA)
+        df = df.sort_values(["mentions", "documents", "canonical"],
+                            ascending=[False, False, True], kind="stable")
+        return df.reset_index(drop=True)

@@ -1,0 +1,186 @@
+"""Rule layers that fill the ``facts`` table: amounts, percentages, money, dates and times.
+
+:func:`extract_facts` is the entry point the pipeline calls.  Each sentence's text is scanned
+by the layers, each with one job:
+
+* :mod:`.numbers` -- Indonesian numbers in digits and words and their values;
+* :mod:`.amounts` -- money, percent and quantity mentions with units, scales and ranges;
+* :mod:`.dates` -- explicit, year-less and relative dates;
+* :mod:`.times` -- clock times with their time zones;
+* :mod:`.exclusions` -- identifiers, ordinals, URLs and idioms that are no facts;
+* :mod:`.subject` -- the noun phrase each amount is about;
+* :mod:`.scan` -- one cheap pass that tells each pattern where it may start (keeps the layer
+  linear and fast even on adversarial text); :mod:`.words` -- the lexicon's word lists as
+  regex pieces; :mod:`.base` -- the mention type the layers return.
+
+Merging (:func:`find_mentions`): mentions inside an excluded span are dropped, then the
+longest mention wins an overlap (on equal length: explicit date, time, amount, relative
+date), so ``Rp 5 juta`` suppresses the bare ``5`` and ``Rabu, 21 Februari 2024`` the bare
+``Rabu``.  A relative day word right beside an explicit date (``Jumat (25/8) esok``) is
+dropped too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_left, bisect_right
+
+import regex
+
+from ..doc import Doc, Fact, Sentence
+from .amounts import find_amounts
+from .base import Mention
+from .dates import find_dates
+from .exclusions import find_exclusions
+from .scan import Index, build_index
+from .subject import find_subject
+from .times import find_times
+from .words import alternation, keys
+
+__all__ = ["extract_facts", "find_mentions"]
+
+_GAP = regex.compile(r"[\s(),]*+")
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+class _Spans:
+    """Ranges (which may overlap) answering "does [start, end) touch any of them?" fast."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self.starts = [s for s, _ in ranges]
+        self.reach: list[int] = []  # the furthest end among the first i+1 ranges
+        furthest = -1
+        for _, end in ranges:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def touches(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
+
+def _drop_excluded(text: str, mentions: list[Mention], index: Index) -> list[Mention]:
+    excluded = find_exclusions(text, index)
+    if not excluded:
+        return mentions
+    blocks_all = _Spans([(ex.start, ex.end) for ex in excluded if not ex.words_only])
+    blocks_words = _Spans([(ex.start, ex.end) for ex in excluded if ex.words_only])
+    return [
+        m for m in mentions
+        if not blocks_all.touches(m.start, m.end)
+        and not (m.words and blocks_words.touches(m.start, m.end))
+    ]
+
+
+def _select(mentions: list[Mention]) -> list[Mention]:
+    """Longest first, then by priority; keep those that overlap nothing kept before."""
+    starts: list[int] = []  # kept mentions never overlap, so one sorted list suffices
+    ends: list[int] = []
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.priority, m.start)):
+        i = bisect_right(starts, mention.start)
+        if i > 0 and ends[i - 1] > mention.start:
+            continue
+        if i < len(starts) and starts[i] < mention.end:
+            continue
+        starts.insert(i, mention.start)
+        ends.insert(i, mention.end)
+        chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _beside_explicit_date(text: str, index: int, chosen: list[Mention]) -> bool:
+    mention = chosen[index]
+    for other in chosen[max(0, index - 1):index + 2]:
+        if other is mention or not other.facts or other.facts[0].kind != "date" \
+                or other.facts[0].relative:
+            continue
+        if other.end <= mention.start:
+            gap = (other.end, mention.start)
+        elif mention.end <= other.start:
+            gap = (mention.end, other.start)
+        else:
+            continue
+        if gap[1] - gap[0] <= 4 and _GAP.fullmatch(text, gap[0], gap[1]):
+            return True
+    return False
+
+
+def find_mentions(text: str, pub: dt.date | None) -> list[Mention]:
+    """The regex layer for one sentence: resolved mentions with offsets into ``text``."""
+    index = build_index(text)
+    amounts, _ = find_amounts(text, index)
+    mentions = find_dates(text, pub, index) + find_times(text, index) + amounts
+    mentions = _select(_drop_excluded(text, mentions, index))
+    return [
+        m for i, m in enumerate(mentions)
+        if not (m.facts and m.facts[0].extra.get("relative_word")
+                and _beside_explicit_date(text, i, mentions))
+    ]
+
+
+def _publication_day(doc: Doc) -> dt.date | None:
+    try:
+        pub = doc.article.pub_date
+    except AttributeError:
+        return None
+    return pub if isinstance(pub, dt.date) else None
+
+
+_ABBREVIATION_END = regex.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?i:" + alternation(keys("abbreviations")) + r")\.\s*+"
+)
+
+
+def _segments(doc: Doc) -> list[list[Sentence]]:
+    """Sentences grouped where the sentence splitter cut after an abbreviation (``Rp.``)."""
+    groups: list[list[Sentence]] = []
+    text = doc.text
+    for sentence in doc.sentences:
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end_char:sentence.start_char]
+            if (not gap or gap.isspace()) and "\n" not in gap and _ABBREVIATION_END.match(
+                    text, max(last.start_char, last.end_char - 12), last.end_char):
+                groups[-1].append(sentence)
+                continue
+        groups.append([sentence])
+    return groups
+
+
+def extract_facts(doc: Doc) -> list[Fact]:
+    """All facts of ``doc``'s sentences, sorted by ``start_char`` (article offsets).
+
+    Dates are resolved against ``doc.article.pub_date``; without it, relative and year-less
+    dates get ``iso = None``.  Sentences cut right after an abbreviation (``Rp. 5.000``) are
+    read together; each fact belongs to the sentence where it starts.
+    """
+    pub = _publication_day(doc)
+    text = doc.text
+    facts: list[Fact] = []
+    for group in _segments(doc):
+        base = group[0].start_char
+        segment = text[base:group[-1].end_char]
+        mentions = find_mentions(segment, pub)
+        if not mentions:
+            continue
+        tokens = [t for sentence in group for t in sentence.tokens]
+        starts = [t.start_char for t in tokens]
+        for mention in mentions:
+            for fact in mention.facts:
+                if fact.value is not None and not math.isfinite(fact.value):
+                    continue
+                fact.start_char += base
+                fact.end_char += base
+                sentence = next(s for s in reversed(group) if s.start_char <= fact.start_char)
+                fact.sent_index = sentence.index
+                fact.sentence = text[sentence.start_char:sentence.end_char]
+                fact.subject = find_subject(text, tokens, fact, starts)
+                facts.append(fact)
+    facts.sort(key=lambda f: (f.start_char, f.end_char))
+    return facts

@@ -1,0 +1,356 @@
+"""Dates: explicit, year-less and relative, resolved against the publication day.
+
+Forms read (``iso`` at the precision written: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``):
+
+* ``21 Februari 2024``, ``Rabu, 21 Februari 2024`` (one fact: the weekday only confirms),
+  ``22-29 Agustus`` / ``25 dan 29 Mei`` (two facts), old spellings and abbreviations from the
+  lexicon (``Pebruari``, ``Nopember``, ``Agt``, ``Okt``, ``Des``);
+* ``21-02-2024``, ``10/9/2019``, ``Selasa (10/9/2019)``, ``(27/3)`` (day/month order),
+  ``2024-02-21``;
+* ``Februari 2024``; ``pada Mei lalu`` (month of the nearest year); ``tahun 2017``,
+  ``kuartal I 2017`` (bare years such as ``pada 2017`` are read by :mod:`.amounts`);
+* weekdays that denote a day (``Minggu waktu setempat``), ``kemarin``, ``hari ini``,
+  ``besok``, ``lusa``: ``relative = True``.
+
+Year-less dates take the year that puts them nearest to the publication day (so
+``29 Desember`` in a January article is last year's), unless ``lalu``/``silam`` (past) or
+``mendatang``/``depan``/``nanti`` (future) follows.  A bare weekday is the most recent such day
+on or before publication; ``depan``/``mendatang`` after it, or a future cue (``akan``) earlier in
+its clause, make it the next one; ``pekan lalu``/``pekan depan`` move it a week.  Without a
+publication day, relative and year-less dates get ``iso = None``.  ``minggu`` meaning "week"
+(``dua minggu``, ``setiap minggu``, lower-case ``minggu lalu``) is no weekday: weekdays must be
+capitalised and not follow a number or a blocker word from the lexicon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Callable
+
+import regex
+
+from .base import PRIORITY_DATE, PRIORITY_RELATIVE, Mention, make_fact
+from .scan import Index, anchored, build_index
+from .words import (
+    FUTURE_CUES,
+    MONTH_CUES,
+    MONTHS,
+    RELATIVE_DAYS,
+    TIMES_OF_DAY,
+    W_END,
+    W_START,
+    WEEKDAY_BLOCKERS,
+    WEEKDAY_FUTURE_AFTER,
+    WEEKDAY_PAST_AFTER,
+    WEEKDAYS,
+    YEAR_AFTER,
+    alternation,
+    normalise,
+)
+
+# --- pieces -----------------------------------------------------------------------------------
+
+WEEKDAY = r"(?P<wd>(?i:" + alternation(WEEKDAYS) + "))" + W_END
+TIME_OF_DAY = "(?i:" + alternation(TIMES_OF_DAY) + ")" + W_END
+#: ``Rabu, `` / ``Jumat malam, `` / ``Selasa (`` before an explicit date
+WEEKDAY_LEAD = rf"(?:{WEEKDAY}\s*+,?\s*+(?:{TIME_OF_DAY}\s*+,?\s*+)?(?:\(\s*+)?)"
+DATE_WORD = r"(?:(?i:tanggal|tgl\.?+)\s*+)"
+DAY = r"(?<!\p{N})(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|[.,:]\p{N})"
+MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])(?!\p{N})"
+YEAR = r"(?<!\p{N})(?:1[5-9]\d\d|20\d\d)(?!\p{N}|[.,]\p{N})"
+MONTH_NAME = "(?i:" + alternation(MONTHS) + r")(?![\p{L}])(?:\.(?=\s*+\p{N}))?+"
+
+_FULL_LENGTH = {n: max(len(k) for k, v in MONTHS.items() if v == n) for n in set(MONTHS.values())}
+#: Capitalised full month names (not abbreviations), for a month standing alone.
+FULL_MONTH = "(?-i:" + alternation(
+    k.capitalize() for k, v in MONTHS.items() if len(k) >= _FULL_LENGTH[v] - 1
+) + ")" + W_END
+_DAY_LINK = r"(?:\s*+[-–&]\s*+|\s++(?i:dan|hingga|sampai(?:\s++dengan)?|s\.?d\.?|s/d)\s++)"
+
+#: Where a date with digits may start: a digit, a bracket, a weekday or "tanggal".
+_GUARD = rf"(?=[\p{{N}}(]|(?i:{alternation(WEEKDAYS)}|tanggal|tgl){W_END})"
+
+#: ``Rabu, 21 Februari 2024`` / ``22-29 Agustus`` / ``7 Oktober 2023``
+TEXT_DATE = regex.compile(
+    rf"{_GUARD}{WEEKDAY_LEAD}?{DATE_WORD}?(?P<d1>{DAY})(?:{_DAY_LINK}(?P<d2>{DAY}))?"
+    rf"\s++(?P<mon>{MONTH_NAME})(?:\s*+,?\s*+(?P<year>{YEAR}))?(?:\s*+\))?"
+)
+#: ``21-02-2024`` / ``10/9/2019`` / ``Selasa (10/9/2019)`` / ``(27/3)`` / ``2024-02-21``
+NUMERIC_DATE = regex.compile(
+    rf"{_GUARD}{WEEKDAY_LEAD}?(?<![\p{{N}}/.,-])(?:"
+    rf"(?P<d>{DAY})\s*+(?P<sep>[-/.])\s*+(?P<m>{MONTH_NUMBER})\s*+(?P=sep)\s*+"
+    rf"(?P<y>(?:1[5-9]|20)\d\d|\d\d)(?![\p{{N}}]|[-/.]\p{{N}})"
+    rf"|(?P<iy>{YEAR})-(?P<im>{MONTH_NUMBER})-(?P<id>{DAY})"
+    rf")(?:\s*+\))?"
+)
+#: ``(27/3)`` / ``Senin (27/3)``: day/month in brackets
+PAREN_DATE = regex.compile(
+    rf"{_GUARD}{WEEKDAY_LEAD}?\(\s*+(?P<d>{DAY})\s*+/\s*+(?P<m>{MONTH_NUMBER})\s*+\)"
+)
+#: ``Februari 2024`` / ``Mei tahun 2019``
+MONTH_YEAR = regex.compile(
+    rf"(?<!\p{{N}}\s{{0,3}})(?P<mon>{MONTH_NAME})(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?"
+    rf"(?P<year>{YEAR})"
+)
+#: ``pada Mei lalu``: a capitalised month name after a cue word, no day, no year
+BARE_MONTH = regex.compile(
+    W_START + "(?i:" + alternation(MONTH_CUES) + r")\s++(?P<mon>" + FULL_MONTH + r")"
+    r"(?!\s*+,?\s*+\p{N})"
+)
+#: ``tahun 2017`` / ``tahun anggaran 2016`` / ``kuartal I 2017`` / ``semester II/2019``
+YEAR_PHRASE = regex.compile(
+    W_START + r"(?:(?i:tahun)(?:\s++(?i:anggaran))?"
+    r"|(?i:kuartal|triwulan|caturwulan|semester)\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
+    rf"\s*+(?P<year>{YEAR})"
+)
+_AFTER_WEEKDAY = alternation(WEEKDAY_FUTURE_AFTER | WEEKDAY_PAST_AFTER)
+#: a weekday standing for a day: ``Minggu``, ``Kamis depan``, ``Jumat pekan lalu``
+WEEKDAY_ALONE = regex.compile(
+    W_START + r"(?P<wd>(?-i:" + alternation(w.capitalize() for w in WEEKDAYS) + "))" + W_END
+    + rf"(?:\s++(?P<after>(?i:{_AFTER_WEEKDAY})){W_END})?"
+)
+RELATIVE_DAY = regex.compile(W_START + "(?i:" + alternation(RELATIVE_DAYS) + ")" + W_END)
+_LALU_AFTER = regex.compile(r"\s++(?i:" + alternation(YEAR_AFTER) + ")" + W_END)
+#: the word before a position (reverse: ``.match(text, lo, pos)``)
+_PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}'-]{1,40}+)[\s,]*+")
+_FUTURE_CUE = regex.compile("(?i:" + alternation(FUTURE_CUES) + ")" + W_END)
+_CLAUSE_BREAK = regex.compile(r"[,;:\"“”()]")
+
+# --- resolution -------------------------------------------------------------------------------
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int | None, pub: dt.date | None,
+               direction: str | None = None, weekday: int | None = None) -> int | None:
+    """The year of a year-less date: the one nearest ``pub`` (or before/after it).
+
+    ``direction`` is ``"past"`` (``lalu``), ``"future"`` (``mendatang``) or None.  A
+    ``weekday`` written with the date (``Senin (27/3)``) picks the year where it fits, when
+    one of the candidate years does.
+    """
+    if pub is None:
+        return None
+    options = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        date = _valid(year, month, day or 15)
+        if date is None:
+            continue
+        if direction == "past" and date > pub:
+            continue
+        if direction == "future" and date < pub:
+            continue
+        mismatch = weekday is not None and day is not None and date.weekday() != weekday
+        options.append((mismatch, abs((date - pub).days), year))
+    return min(options)[2] if options else None
+
+
+def _weekday_of(match: regex.Match[str]) -> int | None:
+    name = match.groupdict().get("wd")
+    return WEEKDAYS.get(name.lower()) if name else None
+
+
+def resolve_weekday(weekday: int, pub: dt.date, mode: str = "past") -> dt.date:
+    """The day meant by a weekday name in an article of ``pub``.
+
+    ``past``: most recent on or before ``pub``; ``future``: first on or after; ``next``:
+    first after; ``prev``: last before; ``next_week`` / ``prev_week``: in the week after /
+    before the publication week (weeks start on Monday).
+    """
+    today = pub.weekday()
+    if mode == "future":
+        return pub + dt.timedelta(days=(weekday - today) % 7)
+    if mode == "next":
+        return pub + dt.timedelta(days=(weekday - today - 1) % 7 + 1)
+    if mode == "prev":
+        return pub - dt.timedelta(days=(today - weekday - 1) % 7 + 1)
+    monday = pub - dt.timedelta(days=today)
+    if mode == "next_week":
+        return monday + dt.timedelta(days=7 + weekday)
+    if mode == "prev_week":
+        return monday + dt.timedelta(days=weekday - 7)
+    return pub - dt.timedelta(days=(today - weekday) % 7)
+
+
+def _direction(text: str, end: int) -> str | None:
+    match = _LALU_AFTER.match(text, end, end + 40)
+    if not match:
+        return None
+    word = normalise(match.group())
+    if word in ("lalu", "silam", "kemarin"):
+        return "past"
+    if word in ("mendatang", "nanti"):
+        return "future"
+    return None
+
+
+def _day_iso(year: int | None, month: int, day: int) -> str | None:
+    if year is None:
+        return None
+    date = _valid(year, month, day)
+    return date.isoformat() if date else None
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+# --- finders ----------------------------------------------------------------------------------
+
+
+def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+    found = []
+    for m in anchored(TEXT_DATE, text, index.get("weekday", "date_word", "digit")):
+        month = MONTHS[normalise(m.group("mon")).rstrip(".")]
+        year_text = m.group("year")
+        direction = _direction(text, m.end())
+        days = [int(m.group("d1"))] + ([int(m.group("d2"))] if m.group("d2") else [])
+        extra: dict[str, object] = {"precision": "day"}
+        if year_text:
+            year: int | None = int(year_text)
+        else:
+            year = infer_year(month, days[-1], pub, direction, _weekday_of(m))
+            extra["year_inferred"] = True
+        if len(days) == 2:
+            first = make_fact(text, m.start(), m.end("d1"), "date",
+                              iso=_day_iso(year, month, days[0]), extra=dict(extra))
+            second = make_fact(text, m.start("d2"), m.end(), "date",
+                               iso=_day_iso(year, month, days[1]), extra=dict(extra))
+            facts = [first, second]
+        else:
+            facts = [make_fact(text, m.start(), m.end(), "date",
+                               iso=_day_iso(year, month, days[0]), extra=extra)]
+        found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
+    return found
+
+
+def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+    found = []
+    for pattern, kinds in ((NUMERIC_DATE, ("weekday", "digit")),
+                           (PAREN_DATE, ("weekday", "paren"))):
+        for m in anchored(pattern, text, index.get(*kinds)):
+            groups = m.groupdict()
+            extra: dict[str, object] = {"precision": "day"}
+            if groups.get("iy"):
+                year: int | None = int(groups["iy"])
+                month, day = int(groups["im"]), int(groups["id"])
+            else:
+                month, day = int(groups["m"]), int(groups["d"])
+                if groups.get("y"):
+                    year = _full_year(groups["y"])
+                else:
+                    year = infer_year(month, day, pub, _direction(text, m.end()),
+                                      _weekday_of(m))
+                    extra["year_inferred"] = True
+            fact = make_fact(text, m.start(), m.end(), "date", iso=_day_iso(year, month, day),
+                             extra=extra)
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+    return found
+
+
+def _month_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+    found = []
+    for m in anchored(MONTH_YEAR, text, index.get("month")):
+        month = MONTHS[normalise(m.group("mon")).rstrip(".")]
+        fact = make_fact(text, m.start(), m.end(), "date",
+                         iso=f"{int(m.group('year')):04d}-{month:02d}",
+                         extra={"precision": "month"})
+        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+    for m in anchored(BARE_MONTH, text, index.get("month_cue")):
+        month = MONTHS[m.group("mon").lower()]
+        year = infer_year(month, None, pub, _direction(text, m.end()))
+        iso = f"{year:04d}-{month:02d}" if year is not None else None
+        fact = make_fact(text, m.start("mon"), m.end("mon"), "date", iso=iso,
+                         extra={"precision": "month", "year_inferred": True})
+        found.append(Mention(m.start("mon"), m.end("mon"), [fact], PRIORITY_DATE))
+    for m in anchored(YEAR_PHRASE, text, index.get("year_phrase")):
+        fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
+                         extra={"precision": "year"})
+        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+    return found
+
+
+def _future_before(text: str, pos: int, cues: list[int]) -> bool:
+    """A future cue (``akan``) earlier in the same clause, at most 200 characters back."""
+    i = bisect_left(cues, pos) - 1
+    while i >= 0 and cues[i] >= pos - 200:
+        cue = cues[i]
+        if _FUTURE_CUE.match(text, cue, cue + 40) and not _CLAUSE_BREAK.search(text, cue, pos):
+            return True
+        i -= 1
+    return False
+
+
+def _weekday_mode(text: str, m: regex.Match[str], cues: list[int]) -> str | None:
+    """How to resolve a bare weekday, or None when it is no day (a name, "week")."""
+    after = normalise(m.group("after") or "")
+    weekday = m.group("wd").lower()
+    prev = _PREV_WORD.match(text, max(0, m.start() - 80), m.start())
+    if prev:
+        word = prev.group("w").lower()
+        if word in WEEKDAY_BLOCKERS or word[:1].isdigit():
+            return None
+    if weekday == "minggu" and m.start() == 0 and after:
+        return None  # "Minggu lalu ..." opening a sentence: most likely "last week"
+    if after in ("pekan depan", "minggu depan"):
+        return "next_week"
+    if after in ("pekan lalu", "minggu lalu"):
+        return "prev_week"
+    if after in WEEKDAY_FUTURE_AFTER:
+        return "next"
+    if after in WEEKDAY_PAST_AFTER:
+        return "prev"
+    if _future_before(text, m.start(), cues):
+        return "future"
+    return "past"
+
+
+def _shift(pub: dt.date, days: int) -> dt.date:
+    return pub + dt.timedelta(days=days)
+
+
+def _iso_or_none(day: Callable[..., dt.date], *args: object) -> str | None:
+    """``day(*args).isoformat()``, or None past the calendar's ends (year 1 / 9999)."""
+    try:
+        return day(*args).isoformat()
+    except OverflowError:
+        return None
+
+
+def _relative_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+    found = []
+    cues = list(index.get("future"))
+    for m in anchored(WEEKDAY_ALONE, text, index.get("weekday")):
+        mode = _weekday_mode(text, m, cues)
+        if mode is None:
+            continue
+        weekday = WEEKDAYS[m.group("wd").lower()]
+        iso = _iso_or_none(resolve_weekday, weekday, pub, mode) if pub else None
+        fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
+                         extra={"precision": "day", "weekday": weekday, "mode": mode})
+        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
+    for m in anchored(RELATIVE_DAY, text, index.get("relative")):
+        offset = RELATIVE_DAYS[normalise(m.group())]
+        iso = _iso_or_none(_shift, pub, offset) if pub else None
+        fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
+                         extra={"precision": "day", "relative_word": True})
+        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
+    return found
+
+
+def find_dates(text: str, pub: dt.date | None, index: Index | None = None) -> list[Mention]:
+    """All date mentions of one sentence (they may overlap: the merger picks)."""
+    index = index or build_index(text)
+    return (
+        _text_dates(text, pub, index) + _numeric_dates(text, pub, index)
+        + _month_dates(text, pub, index) + _relative_dates(text, pub, index)
+    )

@@ -1,0 +1,126 @@
+"""Facts tied to entities and sources, the dump-wide entity summary, spaCy export."""
+
+import pandas as pd
+import spacy
+
+from nlp_news import tables
+from nlp_news.entities import (
+    ENTITY_COLUMNS,
+    FACT_COLUMNS,
+    QUOTES_SCHEMA,
+    SUMMARY_SCHEMA,
+    EntitySummary,
+    attach_entities_to_facts,
+    enrich,
+    find_quotes,
+    link_entities,
+    quotes_frame,
+    to_spacy,
+)
+
+from ._docs import make_doc
+
+TEXT = (
+    "Menteri Keuangan Sri Mulyani meninjau Pelabuhan Tanjung Priok di Jakarta pada Senin.\n\n"
+    "\"Penerimaan bea cukai naik 12 persen tahun ini,\" kata Sri Mulyani.\n\n"
+    "Menurut Badan Pusat Statistik, inflasi Januari tercatat 2,6 persen.\n\n"
+    "Harga beras di Jakarta turun Rp 500 per kilogram."
+)
+MENTIONS = [("Sri Mulyani", "PER"), ("Pelabuhan Tanjung Priok", "LOC"), ("Jakarta", "LOC"),
+            ("Sri Mulyani", "PER"), ("Badan Pusat Statistik", "ORG"), ("Jakarta", "LOC")]
+FACTS = [("12 persen", "percent"), ("2,6 persen", "percent"), ("Rp 500", "money")]
+
+
+def test_facts_get_entities_and_source():
+    doc = make_doc(TEXT, MENTIONS, facts=FACTS)
+    link_entities(doc)
+    attach_entities_to_facts(doc, find_quotes(doc))
+    cukai, inflasi, beras = doc.facts
+    assert cukai.extra == {"entities": "Sri Mulyani", "source": "Sri Mulyani"}
+    assert inflasi.extra == {"entities": "Badan Pusat Statistik",
+                             "source": "Badan Pusat Statistik"}
+    assert beras.extra == {"entities": "Jakarta", "source": None}
+
+
+def test_enrich_sets_every_column_and_tables_keep_them():
+    doc = make_doc(TEXT, MENTIONS, doc_id="x1", facts=FACTS)
+    quotes = enrich(doc)
+    assert all(set(ENTITY_COLUMNS) <= set(e.extra) for e in doc.entities)
+    assert all(set(FACT_COLUMNS) <= set(f.extra) for f in doc.facts)
+    ents = tables.frame(tables.entity_rows([doc]), {**tables.ENTITIES, **ENTITY_COLUMNS})
+    assert ents["canonical"].tolist()[0] == "Sri Mulyani"
+    assert ents["title"].tolist()[0] == "Menteri Keuangan"
+    facts = tables.frame(tables.fact_rows([doc]), {**tables.FACTS, **FACT_COLUMNS})
+    assert facts["source"].tolist()[:2] == ["Sri Mulyani", "Badan Pusat Statistik"]
+    qdf = quotes_frame([(doc, quotes)])
+    assert {c: str(t) for c, t in qdf.dtypes.items()} == QUOTES_SCHEMA
+    assert qdf["doc_id"].tolist() == ["x1", "x1"]
+    empty = quotes_frame([])
+    assert list(empty.columns) == list(QUOTES_SCHEMA)
+
+
+def _chunk(rows, docs):
+    ents = pd.DataFrame(rows, columns=["doc_id", "text", "label", "canonical"])
+    return ents, pd.DataFrame(docs, columns=["doc_id", "date"])
+
+
+def test_entity_summary_merges_across_articles():
+    summary = EntitySummary()
+    summary.add(*_chunk(
+        [("a", "Vladimir Putin", "PER", "Vladimir Putin"), ("a", "Putin", "PER", "Vladimir Putin"),
+         ("a", "Jalur Gaza", "LOC", "Jalur Gaza"), ("a", "Gaza", "LOC", "Jalur Gaza"),
+         ("a", "BNPB", "ORG", "Badan Nasional Penanggulangan Bencana")],
+        [("a", "2024-02-21T11:45:00+07:00")]))
+    summary.add(*_chunk(
+        [("b", "Putin", "PER", "Putin"), ("b", "Gaza", "LOC", "Gaza"),
+         ("b", "BNPB", "ORG", "BNPB"), ("b", "Putin", "ORG", "Putin")],
+        [("b", "2024-03-02")]))
+    summary.add(*_chunk([("c", "Presiden Putin", "PER", "Putin")], [("c", None)]))
+    df = summary.frame()
+    assert {c: str(t) for c, t in df.dtypes.items()} == SUMMARY_SCHEMA
+    putin = df[(df.canonical == "Vladimir Putin")].iloc[0]
+    assert (putin.mentions, putin.documents, putin.first_date, putin.last_date) == \
+        (4, 3, "2024-02-21", "2024-03-02")
+    assert putin.aliases == "Putin; Presiden Putin; Vladimir Putin"
+    assert df[df.canonical == "Jalur Gaza"].iloc[0].mentions == 3
+    assert df[df.label == "ORG"].canonical.tolist().count("Badan Nasional Penanggulangan "
+                                                           "Bencana") == 1
+    assert ((df.canonical == "Putin") & (df.label == "ORG")).sum() == 1  # never PER + ORG
+    assert df.mentions.is_monotonic_decreasing
+    assert len(EntitySummary().frame()) == 0
+
+
+def test_ambiguous_surname_does_not_merge():
+    summary = EntitySummary()
+    summary.add(*_chunk([("a", "Joko Widodo", "PER", "Joko Widodo"),
+                         ("b", "Budi Widodo", "PER", "Budi Widodo"),
+                         ("c", "Widodo", "PER", "Widodo")], [("a", "2024-01-01")]))
+    assert set(summary.frame().canonical) == {"Joko Widodo", "Budi Widodo", "Widodo"}
+
+
+def test_to_spacy_and_displacy():
+    doc = make_doc(TEXT, MENTIONS, doc_id="x9")
+    link_entities(doc)
+    sdoc = to_spacy(doc)
+    assert [t.text for t in sdoc] == [t.text for s in doc.sentences for t in s.tokens]
+    assert [(e.text, e.label_) for e in sdoc.ents][:3] == [
+        ("Sri Mulyani", "PER"), ("Pelabuhan Tanjung Priok", "LOC"), ("Jakarta", "LOC")]
+    assert sdoc.ents[0].kb_id_ == doc.entities[0].extra["entity_id"]
+    assert sdoc.user_data["doc_id"] == "x9"
+    assert len(list(sdoc.sents)) == len(doc.sentences)
+    html = spacy.displacy.render(sdoc, style="ent", jupyter=False)
+    assert "Sri Mulyani" in html and "PER" in html
+    shared_vocab = spacy.blank("id").vocab
+    assert to_spacy(doc, vocab=shared_vocab).vocab is shared_vocab
+
+
+def test_spellings_merge_and_handles_absorb_nothing():
+    summary = EntitySummary()
+    summary.add(*_chunk([("a", "Jokowi", "PER", "Jokowi"), ("a", "Jokowi", "PER", "Jokowi"),
+                         ("b", "@jokowi", "PER", "jokowi"),
+                         ("c", "#SOS @jokowi @menteri", "PER", "#SOS @jokowi @menteri"),
+                         ("d", "Jokowi", "PER", "Jokowi")], [("a", "2024-01-01")]))
+    df = summary.frame()
+    assert df.iloc[0].canonical == "Jokowi" and df.iloc[0].mentions == 4
+    assert df.iloc[0].aliases == "Jokowi; @jokowi"
+    assert len(df) == 2

@@ -1,0 +1,33 @@
+"""A full name is not merged into a longer name that merely ends with it."""
+
+import pandas as pd
+
+from nlp_news.doc import Article, Doc, Entity
+from nlp_news.entities import EntitySummary, link_entities
+
+
+def test_two_word_name_is_not_folded_into_a_relatives_name():
+    summary = EntitySummary()
+    summary.add(pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "text": ["Joko Widodo", "Iriana Joko Widodo", "Widodo"],
+        "label": ["PER", "PER", "PER"],
+        "canonical": ["Joko Widodo", "Iriana Joko Widodo", "Widodo"],
+    }))
+    names = set(summary.frame()["canonical"])
+    assert {"Joko Widodo", "Iriana Joko Widodo"} <= names
+
+
+def test_within_article_full_names_stay_apart_but_surname_joins():
+    text = "Ibu Iriana Joko Widodo mendampingi Joko Widodo. Putin menelepon Vladimir Putin."
+    doc = Doc(Article(doc_id="d", text=text))
+
+    def ent(name, label="PER"):
+        start = text.index(name)
+        return Entity(0, start, start + len(name), name, label)
+
+    doc.entities = [ent("Iriana Joko Widodo"), Entity(0, 35, 46, "Joko Widodo", "PER"),
+                    ent("Putin"), ent("Vladimir Putin")]
+    link_entities(doc)
+    canon = [e.extra["canonical"] for e in doc.entities]
+    assert canon == ["Iriana Joko Widodo", "Joko Widodo", "Vladimir Putin", "Vladimir Putin"]

@@ -1,0 +1,1 @@
+"""Tests of the rule layers (nlp_news.rules)."""

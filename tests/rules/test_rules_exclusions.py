@@ -1,0 +1,86 @@
+"""Numbers that are no facts: ordinals, identifiers, codes, names, scores, URLs, idioms."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import summaries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia tampil di menit ke-3.",
+        "Presiden ke - 44 itu datang.",
+        "Ia finis di urutan ke3.",
+        "Ia juara pertama dan kedua kalinya menang.",
+        "Gol tercipta di menit 74.",
+        "Ia berada di peringkat 169 dunia.",
+        "Kantornya di lantai 3.",
+        "Ia mendapat nomor urut 2.",
+        "Berkas itu bernomor 58/PL.01.1/2018.",
+        "Ia dijerat Pasal 12 huruf a.",
+        "Aturannya Pasal 55 Ayat (1) KUHP.",
+        "Ia melanggar UU Nomor 40 Tahun 1999 tentang Pers.",
+        "Aturan itu PP 60/2008 dan UU 30/2002.",
+        "Ia menginap di kamar 106 Tanjungpinang.",
+        "Macet terlihat di KM 51 tol.",
+        "Hubungi telepon 0812-3456-7890 segera.",
+        "Nomornya 081234567890 aktif.",
+        "Mobil bernomor polisi F 1196 DH itu oleng.",
+        "Pasien Covid-19 bertambah.",
+        "Pasien Covid - 19 bertambah.",
+        "KTT G20 digelar di Bali.",
+        "Era Industri 4.0 dimulai.",
+        "Atlet Asian Games 2018 itu pulang.",
+        "Ia bermain di Liga 1 musim ini.",
+        "Chipset Snapdragon 625 dipakai.",
+        "Ponsel Galaxy S8 dirilis.",
+        "Timnas U-22 berlatih.",
+        "Jaringan 5G segera hadir.",
+        "Arsenal kalah 2-1 dari Chelsea.",
+        "Federer menang dengan skor 6-2, 6-7(5), 6-3.",
+        "Laga berakhir 0-3 untuk tim tamu.",
+        "Formasi 4-2-3-1 dipakai pelatih.",
+        "Baca di https://www.kompas.com/read/2019/09/10/21485171/berita-ini.",
+        "Sumber: kompas.com/read/2019/09/10 menulis.",
+        "Salah satu korban selamat.",
+        "Ia satu-satunya saksi.",
+        "Mereka saling membantu satu sama lain.",
+        "Kendaraan roda empat dilarang lewat.",
+        "Pertemuan empat mata itu tertutup.",
+        "Musim 2016/2017 berakhir.",
+        "Kode 3/32GB tersedia.",
+    ],
+)
+def test_no_fact(text):
+    assert summaries(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harga naik ke 3 persen.", [("percent", 3.0)]),
+        ("Jaraknya 5 km 200 meter.", [("quantity", 5.0, "km"), ("quantity", 200.0, "meter")]),
+        ("Korban menjadi 2 orang, bukan ke-2.", [("quantity", 2.0, "orang")]),
+        ("RAM 3 GB dipasang.", [("quantity", 3.0, "gb")]),
+        ("1. Satu kali penerbangan ke Pontianak.", [("quantity", 1.0, "kali")]),
+    ],
+)
+def test_amount_next_to_exclusion_cues(text, expected):
+    assert summaries(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pesawat Boeing 737 MAX dilarang terbang.",
+        "JICOMFEST 2019 digelar meriah.",
+        "Ia tinggal di Kelurahan Mangga Dua Selatan.",
+        "Rumus itu 2016/2017 tidak berlaku.",
+        "Ia finis di posisi 10 dunia.",
+        "Peraturan Permendag 29 tahun 2019 dicabut.",
+    ],
+)
+def test_more_names_and_codes(text):
+    assert summaries(text) == []
