@@ -109,7 +109,7 @@ def _read_stream(
 ) -> Iterator[Record]:
     buffered = handle if isinstance(handle, io.BufferedReader) else io.BufferedReader(handle)
     head = buffered.peek(8192)[:8192]
-    if b"\x00" in head:
+    if _looks_binary(head):
         yield Record(origin=name, default_id=stem,
                      error=f"{name}: binary file (NUL bytes), not text")
         return
@@ -121,6 +121,18 @@ def _read_stream(
         yield from _read_csv(buffered, name, stem, "\t" if fmt == "tsv" else ",", text_column)
     else:
         yield _read_text(buffered, name, stem)
+
+
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """A NUL byte and more than 10% control bytes in the first 8 KB: not a text dump.
+
+    (A stray NUL in one line of a text dump only makes that line fail.)"""
+    if b"\x00" not in head:
+        return False
+    return len(head) - len(head.translate(None, _CONTROL)) > 0.1 * len(head)
 
 
 def _read_jsonl(handle: IO[bytes], name: str, stem: str) -> Iterator[Record]:

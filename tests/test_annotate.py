@@ -51,3 +51,15 @@ def test_save_and_read_back(tmp_path, rules_pipeline, example_jsonl, fmt):
     pd.testing.assert_frame_equal(loaded.facts, ann.facts)
     with pytest.raises(ValueError, match="loaded from files"):
         loaded.to_spacy()
+
+
+def test_no_sentence_break_after_abbreviations():
+    from nlp_news.doc import Article
+    from nlp_news.pipeline.tokenize import Tokenizer
+
+    text = "Harganya Rp. 7.000.000 per unit. Rapat dimulai pkl. 10.00 WIB di Jl. Sudirman No. 5."
+    sentences = Tokenizer()(Article(doc_id="t", text=text))
+    assert [text[s.start_char:s.end_char] for s in sentences] == [
+        "Harganya Rp. 7.000.000 per unit.",
+        "Rapat dimulai pkl. 10.00 WIB di Jl. Sudirman No. 5."]
+    assert "Rp." in [t.text for t in sentences[0].tokens]

@@ -11,6 +11,7 @@ from functools import cached_property
 
 import regex
 
+from .. import lexicon
 from ..doc import Article, Sentence, Token
 
 _LINE = regex.compile(r"[^\n]+")
@@ -42,7 +43,13 @@ class Tokenizer:
     def _nlp(self):
         import spacy
 
+        from spacy.symbols import ORTH
+
         nlp = spacy.blank("id")
+        # "Rp.", "Jl.", "pkl.", "No." ... stay one token, so no sentence ends after them
+        for word in lexicon.table("abbreviations"):
+            for form in {word, word.title(), word.upper()}:
+                nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
         nlp.add_pipe("sentencizer")
         return nlp
 

@@ -50,7 +50,8 @@ def train(data_dir: Path, work: Path, out_model: Path, steps: int = 2000, seed: 
     no_mwt.write_text("[]", encoding="utf-8")  # the trainer needs a file, even an empty one
     cmd = [sys.executable, "-m", "stanza.models.tokenizer", "--mode", "train",
            "--txt_file", str(train_txt), "--label_file", str(train_lab),
-           "--mwt_json_file", str(no_mwt), "--dev_txt_file", str(dev_txt), "--dev_label_file", str(dev_lab),
+           "--mwt_json_file", str(no_mwt),
+           "--dev_txt_file", str(dev_txt), "--dev_label_file", str(dev_lab),
            "--lang", "id", "--shorthand", "id_nlpnews", "--save_dir", str(out_model.parent),
            "--save_name", out_model.name, "--steps", str(steps), "--seed", str(seed),
            "--no_use_mwt", "--cpu"]
