@@ -46,6 +46,7 @@ from .words import (
     SCORE_CUES,
     TIMEZONES,
     UNITS,
+    VERSION_WORDS,
     W_END,
     WEEKDAYS,
     YEAR_QUANTITY_CUES,
@@ -222,6 +223,9 @@ def _context_rejects(text: str, start: int, end: int, num: str) -> str | None:
         return "code"  # Covid-19, ke-3, 10/2558, +62
     if _JOINED_AFTER.match(text, end, end + 8):
         return "code"
+    previous = _PREV_WORD.match(text, max(0, start - 40), start)
+    if previous is not None and previous.group("w").lower() in VERSION_WORDS:
+        return "name"  # revolusi industri 4.0, versi 2.1
     digits = num.replace(".", "").replace(",", "")
     if digits.startswith("0") and len(digits) >= 5:
         return "phone"

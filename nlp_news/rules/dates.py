@@ -251,9 +251,12 @@ def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention
                     year = infer_year(month, day, pub, _direction(text, m.end()),
                                       _weekday_of(m))
                     extra["year_inferred"] = True
-            fact = make_fact(text, m.start(), m.end(), "date", iso=_day_iso(year, month, day),
+            end = m.end()
+            if text[end - 1] == ")" and "(" not in text[m.start():end]:
+                end = len(text[:end - 1].rstrip())  # "(18/9/2019)": the date without its ")"
+            fact = make_fact(text, m.start(), end, "date", iso=_day_iso(year, month, day),
                              extra=extra)
-            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+            found.append(Mention(m.start(), end, [fact], PRIORITY_DATE))
     return found
 
 

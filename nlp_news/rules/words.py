@@ -91,6 +91,7 @@ ORDINAL_CUES: set[str] = keys("ordinal_cues")
 IDENTIFIER_CUES: set[str] = keys("identifier_cues")
 NUMBER_WORD_IDIOMS: set[str] = keys("number_word_idioms")
 SCORE_CUES: set[str] = keys("score_cues")
+VERSION_WORDS: set[str] = keys("version_words")
 POINTS_NOT_PERCENT: set[str] = keys("points_not_percent")
 
 RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in mapping("relative_days").items()}

@@ -84,3 +84,14 @@ def test_amount_next_to_exclusion_cues(text, expected):
 )
 def test_more_names_and_codes(text):
     assert summaries(text) == []
+
+
+def test_version_numbers_and_bracketed_dates():
+    from .conftest import make_doc
+
+    doc = make_doc("Sekolah menyongsong revolusi industri 4.0 sejak peluncuran (18/9/2019) lalu.",
+                   pub="2019-09-19")
+    from nlp_news.rules import extract_facts
+
+    facts = extract_facts(doc)
+    assert [(f.kind, f.text, f.iso) for f in facts] == [("date", "18/9/2019", "2019-09-18")]
