@@ -2,9 +2,10 @@
 
 The input stream is cut into numbered chunks of ``chunk_size`` records.  Each chunk is annotated
 by :func:`process_chunk` (in this process, in worker processes, or on Dask workers), which writes
-its tables as Parquet part files plus a ``.done`` marker.  When every chunk is done the parts are
-merged, in chunk order, into the final files.  Memory stays flat in the size of the dump; after a
-crash ``resume=True`` re-does only the chunks without a marker.
+its tables as Parquet part files plus a ``.done`` marker.  As chunks finish, the driver appends
+their parts, in chunk order, to the output files (under temporary names, renamed when the run
+is complete).  Memory stays flat in the size of the dump; after a crash ``resume=True`` re-does
+only the chunks without a marker.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -21,9 +23,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from . import tables, writers
+from .entities import EntitySummary
 from .readers import Record, read_articles
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,8 @@ def _pipeline(models: str | None, ner: bool):
     return _WORKER_PIPELINES[key]
 
 
-def _part(parts: Path, index: int, name: str) -> Path:
-    return parts / f"{index:07d}.{name}.parquet"
+def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
+    return parts / f"{index:07d}.{name}.{fmt}"
 
 
 def _marker(parts: Path, index: int) -> Path:
@@ -115,8 +116,13 @@ def _marker(parts: Path, index: int) -> Path:
 
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
-                  ner: bool = True, text_column: str = "text") -> ChunkResult:
-    """Annotate one chunk and write its part files (the unit of work on every engine)."""
+                  ner: bool = True, text_column: str = "text", fmt: str = "csv"
+                  ) -> ChunkResult:
+    """Annotate one chunk and write its part files (the unit of work on every engine).
+
+    Each table is written as a fragment in the output format, so the formatting happens here,
+    in parallel; the columns the entity summary needs go to a small Parquet part; the
+    ``.done`` marker, written last, holds the chunk's counts."""
     from .annotate import to_articles
 
     parts_dir = Path(parts)
@@ -128,21 +134,26 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     built_seconds = time.perf_counter() - start
     start = time.perf_counter()
     for name in TABLE_NAMES:
-        path = _part(parts_dir, index, name)
-        tmp = path.with_suffix(".partial")
-        built[name].to_parquet(tmp, index=False)
-        os.replace(tmp, path)
-    _marker(parts_dir, index).write_text("", encoding="utf-8")
+        writers.write_fragment(built[name], _part(parts_dir, index, name, fmt), fmt)
+    summary = EntitySummary()
+    summary.add(built["entities"], built["documents"])
+    summary_path = _part(parts_dir, index, "summary", "pickle")
+    summary_path.with_suffix(".partial").write_bytes(pickle.dumps(summary))
+    os.replace(summary_path.with_suffix(".partial"), summary_path)
     timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items() if k != "load"}
     timings["tables"] = built_seconds
     timings["write_parts"] = time.perf_counter() - start
     status = built["documents"]["status"]
-    return ChunkResult(
+    result = ChunkResult(
         index=index, ok=int((status == "ok").sum()), error=int((status == "error").sum()),
         entities=len(built["entities"]), facts=len(built["facts"]),
         tokens=int(built["documents"]["n_tokens"].sum()),
         errors=list(built["documents"]["error"].dropna()), timings=timings,
     )
+    marker = _marker(parts_dir, index)
+    marker.with_suffix(".partial").write_text(json.dumps(asdict(result)), encoding="utf-8")
+    os.replace(marker.with_suffix(".partial"), marker)
+    return result
 
 
 # --------------------------------------------------------------------------- driver side
@@ -164,7 +175,7 @@ def chunk_records(records: Iterable[Record], size: int) -> Iterator[tuple[int, l
 
 def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     return {"inputs": [os.path.abspath(p) if p != "-" else p for p in inputs],
-            "chunk_size": config.chunk_size, "ner": config.ner,
+            "chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
             "text_column": config.text_column, "input_format": config.input_format}
 
 
@@ -254,28 +265,42 @@ def _collect(result: ChunkResult, summary: BatchSummary) -> None:
         log.warning("%s", message)
 
 
-def merge_parts(parts: Path, out: Path, fmt: str, chunks: int) -> dict[str, Path]:
-    """Concatenate the part files, in chunk order, into the final tables, and build the
-    dump-wide ``entity_summary`` on the way."""
-    from .entities import EntitySummary
+class _Merger:
+    """Append finished chunks' parts, in chunk order, to the final tables while the run goes
+    on, and build the dump-wide ``entity_summary`` on the way.
 
-    summary = EntitySummary()
-    paths = {}
-    for name in TABLE_NAMES:
-        writer = writers.TableWriter(out, name, fmt)
-        writer.write(tables.frame([], tables.SCHEMAS[name]))
-        for index in range(chunks):
-            df = pd.read_parquet(_part(parts, index, name)).astype(tables.SCHEMAS[name])
-            if name == "entities" and len(df):
-                summary.add(df, pd.read_parquet(_part(parts, index, "documents"),
-                                                columns=["doc_id", "date"]))
-            if len(df):
-                writer.write(df)
-        paths[name] = writer.close()
-    writer = writers.TableWriter(out, "entity_summary", fmt)
-    writer.write(summary.frame())
-    paths["entity_summary"] = writer.close()
-    return paths
+    Output goes to temporary files that are renamed only by :meth:`close`; the parts stay on
+    disk until then, so a resumed run simply merges again from chunk 0.
+    """
+
+    def __init__(self, parts: Path, out: Path, fmt: str):
+        self.parts = parts
+        self.next = 0
+        self.summary = EntitySummary()
+        self.writers = {name: writers.TableWriter(out, name, fmt) for name in TABLE_NAMES}
+        for name, writer in self.writers.items():
+            writer.write(tables.frame([], tables.SCHEMAS[name]))
+        self.out, self.fmt = out, fmt
+
+    def advance(self) -> None:
+        """Merge every chunk from the next one on whose parts are complete."""
+        while _marker(self.parts, self.next).exists():
+            for name, writer in self.writers.items():
+                writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
+            summary_path = _part(self.parts, self.next, "summary", "pickle")
+            self.summary.merge(pickle.loads(summary_path.read_bytes()))
+            self.next += 1
+
+    def close(self, chunks: int) -> dict[str, Path]:
+        """Check that all ``chunks`` are merged, then give the files their final names."""
+        self.advance()
+        if self.next != chunks:
+            raise RuntimeError(f"chunk {self.next} of {chunks} has no output")
+        paths = {name: writer.close() for name, writer in self.writers.items()}
+        writer = writers.TableWriter(self.out, "entity_summary", self.fmt)
+        writer.write(self.summary.frame())
+        paths["entity_summary"] = writer.close()
+        return paths
 
 
 def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
@@ -287,6 +312,7 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
               else _LocalEngine(config.jobs))
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format)
+    merger = _Merger(parts, config.out, config.fmt)
     in_flight: list[tuple[Future, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
@@ -296,6 +322,9 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
         while len(in_flight) > limit:
             future, size = in_flight.pop(0)
             _collect(future.result(), summary)
+            t0 = time.perf_counter()
+            merger.advance()
+            summary.timings["merge_write"] += time.perf_counter() - t0
             bar.update(size)
 
     try:
@@ -314,24 +343,19 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                     bar.update(len(chunk))
                     continue
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
-                                       config.ner, config.text_column)
+                                       config.ner, config.text_column, config.fmt)
                 in_flight.append((future, len(chunk)))
                 drain(max_in_flight, bar)
             drain(0, bar)
     finally:
         engine.close()
-    if summary.skipped_chunks:  # counts of chunks done before the interruption
-        for index in done:
-            docs = pd.read_parquet(_part(parts, index, "documents"), columns=["status", "n_tokens"])
-            summary.ok += int((docs["status"] == "ok").sum())
-            summary.error += int((docs["status"] == "error").sum())
-            summary.tokens += int(docs["n_tokens"].sum())
-            summary.entities += len(pd.read_parquet(_part(parts, index, "entities"),
-                                                    columns=["doc_id"]))
-            summary.facts += len(pd.read_parquet(_part(parts, index, "facts"), columns=["doc_id"]))
+    for index in sorted(done):  # counts of chunks done before the interruption
+        marker = json.loads(_marker(parts, index).read_text(encoding="utf-8"))
+        for key in ("ok", "error", "entities", "facts", "tokens"):
+            setattr(summary, key, getattr(summary, key) + marker[key])
     t0 = time.perf_counter()
-    summary.paths = merge_parts(parts, config.out, config.fmt, n_chunks)
-    summary.timings["merge_write"] = time.perf_counter() - t0
+    summary.paths = merger.close(n_chunks)
+    summary.timings["merge_write"] += time.perf_counter() - t0
     summary.timings["read"] = read_seconds
     shutil.rmtree(parts)
     summary.chunks = n_chunks

@@ -7,6 +7,7 @@ finishes, so a crash never leaves a half file that looks whole.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,21 @@ class TableWriter:
             self._parquet.write_table(table.cast(self._parquet.schema))
         self._started = True
 
+    def append_fragment(self, path: str | Path) -> None:
+        """Append a fragment made by :func:`write_fragment` (after a first :meth:`write`).
+
+        CSV and JSON Lines fragments are copied byte for byte: the formatting was done where
+        the fragment was made (in parallel workers), not here."""
+        if not self._started:
+            raise ValueError(f"{self.path.name}: write the header (an empty frame) first")
+        if self.fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            self._parquet.write_table(pq.read_table(path).cast(self._parquet.schema))
+            return
+        with open(path, "rb") as src, open(self.tmp_path, "ab") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+
     def close(self) -> Path:
         """Finish the file and move it to its final name."""
         if self._parquet is not None:
@@ -61,6 +77,21 @@ class TableWriter:
             raise ValueError(f"{self.path.name}: nothing written (write an empty frame first)")
         os.replace(self.tmp_path, self.path)
         return self.path
+
+
+def write_fragment(df: pd.DataFrame, path: str | Path, fmt: str) -> None:
+    """Write ``df`` as a piece of a table file: CSV rows without header, JSON Lines, or a
+    Parquet file; atomically (temporary name, then rename)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".partial")
+    if fmt == "csv":
+        df.to_csv(tmp, header=False, index=False)
+    elif fmt == "jsonl":
+        tmp.write_text(df.to_json(orient="records", lines=True, force_ascii=False)
+                       if len(df) else "", encoding="utf-8")
+    else:
+        df.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv"

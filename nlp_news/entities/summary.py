@@ -48,6 +48,11 @@ class EntitySummary:
     def __len__(self) -> int:
         return len(self._stats)
 
+    def merge(self, other: EntitySummary) -> None:
+        """Add another summary's counts (one built on another chunk, maybe elsewhere)."""
+        for key, stat in other._stats.items():
+            self._stats.setdefault(key, _Stat()).update(stat)
+
     def add(self, entities: pd.DataFrame, documents: pd.DataFrame | None = None) -> None:
         """Add a chunk: ``entities`` (doc_id, text, label, canonical) and ``documents``
         (doc_id, date as ISO text; the day is its first 10 characters)."""

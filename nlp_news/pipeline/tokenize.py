@@ -42,7 +42,6 @@ class Tokenizer:
     @cached_property
     def _nlp(self):
         import spacy
-
         from spacy.symbols import ORTH
 
         nlp = spacy.blank("id")
