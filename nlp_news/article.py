@@ -32,7 +32,8 @@ _BOILERPLATE = regex.compile(
 # "LINGGAUPOS.CO.ID –", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -"
 _WORD = r"(?:\p{Lu}[\p{L}\d.]*|\([^)\n]{2,30}\))"
 _DATELINE = regex.compile(
-    r"^\s*(?P<line>\p{Lu}[\p{L}\d.]*(?:,?\s+" + _WORD + r"){0,3}\s+[-–—]{1,2}\s+)(?=[\p{Lu}\"“])"
+    r"^\s*(?P<line>\p{Lu}[\p{L}\d.]*(?:,?\s+" + _WORD + r"){0,3}\s+[-–—](?:\s?[-–—])?\s+)"
+    r"(?=[\p{Lu}\"“])"
 )
 _LINE = regex.compile(r"[^\n]*")
 _HEADER_SCAN_LINES = 8

@@ -71,3 +71,9 @@ def test_records_without_text_are_errors():
         art = article_from_record(Record(data=data, origin="f.jsonl:3", default_id="f:3"))
         assert art.status == "error"
         assert art.error.startswith("f.jsonl:3: ") and message in art.error
+
+
+def test_detokenised_double_dash_dateline():
+    text = "Jakarta, KABARCONTOH Indonesia - - Harga cabai naik lagi."
+    art = article_from_record(Record(data={"text": text}, origin="t:1", default_id="t"))
+    assert _excluded_texts(art) == ["Jakarta, KABARCONTOH Indonesia - - "]

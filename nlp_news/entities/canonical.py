@@ -85,6 +85,9 @@ def _paren_aliases(doc: Doc) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]
             continue
         long_key = split_name(ent.text, ent.label).keys
         short_key = keys(inner)
+        places = _gazetteer_names()
+        if short_key in places and long_key not in places:
+            continue  # "Johanna Konta (Inggris)": a country, not another name for her
         if long_key and short_key and short_key != long_key and len(short_key) <= 3:
             aliases[ent.label].setdefault(short_key, long_key)
     return aliases

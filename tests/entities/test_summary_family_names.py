@@ -31,3 +31,13 @@ def test_within_article_full_names_stay_apart_but_surname_joins():
     link_entities(doc)
     canon = [e.extra["canonical"] for e in doc.entities]
     assert canon == ["Iriana Joko Widodo", "Joko Widodo", "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_country_in_brackets_is_not_an_alias():
+    text = "Petenis Johanna Konta (Inggris) menang. Inggris menyambut kemenangan itu."
+    doc = Doc(Article(doc_id="d", text=text))
+    doc.entities = [Entity(0, 8, 21, "Johanna Konta", "PER"),
+                    Entity(1, text.rindex("Inggris"), text.rindex("Inggris") + 7, "Inggris",
+                           "LOC")]
+    link_entities(doc)
+    assert [e.extra["canonical"] for e in doc.entities] == ["Johanna Konta", "Inggris"]
