@@ -254,7 +254,12 @@ def _progress(config: BatchConfig):
                 smoothing=0.1, dynamic_ncols=True)
 
 
+#: Errors logged one by one; past this many, the documents table's ``error`` column has them.
+MAX_LOGGED_ERRORS = 20
+
+
 def _collect(result: ChunkResult, summary: BatchSummary) -> None:
+    logged = summary.error
     summary.ok += result.ok
     summary.error += result.error
     summary.entities += result.entities
@@ -262,7 +267,11 @@ def _collect(result: ChunkResult, summary: BatchSummary) -> None:
     summary.tokens += result.tokens
     summary.timings.update(result.timings)
     for message in result.errors:
-        log.warning("%s", message)
+        if logged < MAX_LOGGED_ERRORS:
+            log.warning("%s", message)
+        elif logged == MAX_LOGGED_ERRORS:
+            log.warning("more failed articles: see the 'error' column of the documents table")
+        logged += 1
 
 
 class _Merger:

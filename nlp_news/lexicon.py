@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
-
-import tomllib
 
 
 @cache

@@ -53,6 +53,12 @@ class Tokenizer:
         return nlp
 
     def __call__(self, article: Article) -> list[Sentence]:
+        # spaCy keeps every new string it sees; a memory zone frees them after each article,
+        # so a long run's memory does not grow with the size of the dump
+        with self._nlp.memory_zone():
+            return self._sentences(article)
+
+    def _sentences(self, article: Article) -> list[Sentence]:
         text = article.text
         sentences: list[Sentence] = []
         for seg_start, seg_end in content_segments(text, article.excluded):
