@@ -370,10 +370,3 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - start
     return summary
-
-
-def summary_json(summary: BatchSummary) -> str:
-    """The summary as JSON (for benchmarks)."""
-    data = asdict(summary)
-    data["paths"] = {k: str(v) for k, v in summary.paths.items()}
-    return json.dumps(data, default=str)

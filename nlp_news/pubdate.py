@@ -148,8 +148,3 @@ def reconcile_with_url(
 def iso(value: dt.datetime | dt.date | None) -> str | None:
     """ISO 8601 text for the documents table."""
     return None if value is None else value.isoformat()
-
-
-def weekday_number(word: str) -> int | None:
-    """Monday = 0 … Sunday = 6 for an Indonesian weekday name."""
-    return _WEEKDAYS.get(word.lower())

@@ -71,14 +71,6 @@ def write_stanza_json(sentences: Iterable[Sentence], path: str | Path) -> int:
     return len(data)
 
 
-def write_bio(sentences: Iterable[Sentence], path: str | Path) -> None:
-    """Write sentences back as ``token<TAB>BIO`` blocks."""
-    with open(path, "w", encoding="utf-8") as handle:
-        for sentence in sentences:
-            handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
-            handle.write("\n")
-
-
 _MDEE_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 
 
