@@ -21,7 +21,7 @@ from .article import article_from_record
 from .doc import Article, Doc
 from .entities import EntitySummary, Gazetteer, enrich, to_spacy
 from .models import model_paths
-from .pipeline.ner import NerTagger
+from .pipeline.ner import NerTagger, entities_from_spans
 from .pipeline.tokenize import Tokenizer
 from .readers import Record, read_articles
 from .rules import extract_facts
@@ -94,8 +94,6 @@ class Pipeline:
         doc.sentences = self.tokenizer(doc.article)
 
     def _tag_entities(self, docs: list[Doc]) -> None:
-        from .pipeline.ner import entities_from_spans
-
         batch = [[t.text for t in s.tokens] for doc in docs for s in doc.sentences]
         tagged = self.ner.tag_tokens(batch)
         pos = 0
