@@ -40,7 +40,7 @@ class Pipeline:
     """
 
     def __init__(self, models: str | Path | None = None, *, ner: bool = True,
-                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 256):
+                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 32):
         self.paths = model_paths(models)
         self.tokenizer = Tokenizer()
         self.timings: Counter[str] = Counter()

@@ -112,3 +112,28 @@ def test_span_scoring():
     assert report["PER"]["f1"] == 1.0
     assert report["LOC"]["f1"] == 0.0
     assert report["micro"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+
+
+def test_length_batches_sort_and_bound_padding():
+    from nlp_news.pipeline.ner import length_batches
+
+    lengths = [5, 300, 2, 40, 40, 7, 1, 12]
+    batches = list(length_batches(lengths, max_sentences=3, max_tokens=100))
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(lengths)
+    for batch in batches:
+        assert len(batch) <= 3
+        assert len(batch) * max(lengths[i] for i in batch) <= 100 or len(batch) == 1
+    assert [1] in batches  # the 300-token sentence stands alone
+
+
+def test_tagging_in_length_batches_keeps_sentence_order(pipeline):
+    tagger = pipeline.ner
+    short = ["Joko", "Widodo", "tiba", "di", "Surabaya", "."]
+    long = ["Ia", "berkata", "bahwa"] + ["rapat", "itu", "panjang", ","] * 60 + ["Medan", "."]
+    sentences = [long, short, ["Hari", "ini", "cerah", "."], short]
+    tagged = tagger.tag_tokens(sentences)
+    assert len(tagged) == 4 and tagged[2] == []
+    assert tagged[1] == tagged[3] and (0, 2, "PER") in tagged[1] and (4, 5, "LOC") in tagged[1]
+    assert tagged == [tagger.tag_tokens([s])[0] for s in sentences]

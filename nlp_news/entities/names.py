@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -92,7 +92,7 @@ def place_prefix_phrases() -> frozenset[tuple[str, ...]]:
     return _phrases(lexicon.table("place_prefixes")["words"])
 
 
-@cache
+@lru_cache(maxsize=32)  # bounded: besides the fixed phrase lists it sees each article's names
 def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
     return max((len(p) for p in phrases), default=0)
 

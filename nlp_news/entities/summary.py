@@ -10,6 +10,8 @@ merges names that stand for the same entity across articles: spellings of one na
 
 from __future__ import annotations
 
+import hashlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,17 +25,27 @@ SUMMARY_SCHEMA: dict[str, str] = {
 }
 
 
+def doc_key(doc_id: str) -> int:
+    """A stable 64-bit key for a document id (the same in every worker process)."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest(),
+                          "little")
+
+
 @dataclass
 class _Stat:
+    """Counts of one (label, canonical) pair.  ``docs`` holds 64-bit keys of the documents it
+    occurs in (8 bytes each, where a set of id strings took ~100): chunks never share a
+    document, so merging appends and :meth:`EntitySummary.frame` counts distinct keys."""
+
     mentions: int = 0
-    docs: set[str] = field(default_factory=set)
+    docs: array = field(default_factory=lambda: array("Q"))
     aliases: Counter[str] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
 
     def update(self, other: _Stat) -> None:
         self.mentions += other.mentions
-        self.docs |= other.docs
+        self.docs.extend(other.docs)
         self.aliases.update(other.aliases)
         self.first = min(filter(None, (self.first, other.first)), default=None)
         self.last = max(filter(None, (self.last, other.last)), default=None)
@@ -74,7 +86,8 @@ class EntitySummary:
         df["date"] = df["doc_id"].map(dates)
         for (label, name), group in df.groupby(["label", "canonical"], sort=False):
             stat = _Stat(
-                mentions=len(group), docs=set(group["doc_id"].dropna()),
+                mentions=len(group),
+                docs=array("Q", sorted({doc_key(d) for d in group["doc_id"].dropna()})),
                 aliases=Counter(group["text"].tolist()),
             )
             days = group["date"].dropna()
@@ -133,7 +146,7 @@ class EntitySummary:
         for (label, name), stat in merged.items():
             aliases = sorted(stat.aliases, key=lambda a: (-stat.aliases[a], a))
             rows.append({"canonical": name, "label": label, "mentions": stat.mentions,
-                         "documents": len(stat.docs), "aliases": "; ".join(aliases),
+                         "documents": len(set(stat.docs)), "aliases": "; ".join(aliases),
                          "first_date": stat.first, "last_date": stat.last})
         df = pd.DataFrame.from_records(rows, columns=list(SUMMARY_SCHEMA)).astype(SUMMARY_SCHEMA)
         df = df.sort_values(["mentions", "documents", "canonical"],

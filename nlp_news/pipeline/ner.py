@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..doc import Entity, Sentence
 from ..models import ModelPaths
@@ -23,7 +23,7 @@ class NerTagger:
     back to random vectors without it.
     """
 
-    def __init__(self, paths: ModelPaths, batch_size: int = 256):
+    def __init__(self, paths: ModelPaths, batch_size: int = 32):
         if not paths.has_ner():
             raise ModelNotFoundError(
                 f"NER model not found: expected {paths.ner} and {paths.pretrain} "
@@ -31,6 +31,7 @@ class NerTagger:
             )
         import stanza
 
+        self.batch_size = batch_size
         paths.resources_dir.mkdir(parents=True, exist_ok=True)
         resources = paths.resources_dir / "resources.json"
         if not resources.exists():
@@ -56,24 +57,45 @@ class NerTagger:
             stanza_logger.setLevel(level)
 
     def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
-        """Tag pre-tokenised sentences; per sentence, ``(first_token, last_token + 1, label)``."""
-        if not sentences:
-            return []
-        doc = self._pipeline([list(tokens) for tokens in sentences])
-        out = []
-        for sent in doc.sentences:
-            spans = []
-            for ent in sent.ents:
-                first = ent.tokens[0].id[0] - 1
-                last = ent.tokens[-1].id[-1]
-                spans.append((first, last, ent.type))
-            out.append(spans)
+        """Tag pre-tokenised sentences; per sentence, ``(first_token, last_token + 1, label)``.
+
+        Sentences go to stanza sorted by length, in batches of at most ``batch_size``
+        sentences and :data:`MAX_BATCH_TOKENS` padded tokens: stanza pads every sentence of a
+        batch to the longest one, so one very long sentence among short ones would cost time
+        and memory (which would then grow with the size of a dump)."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        for batch in length_batches([len(s) for s in sentences], self.batch_size,
+                                    MAX_BATCH_TOKENS):
+            doc = self._pipeline([list(sentences[i]) for i in batch])
+            for index, sent in zip(batch, doc.sentences, strict=True):
+                out[index] = [(ent.tokens[0].id[0] - 1, ent.tokens[-1].id[-1], ent.type)
+                              for ent in sent.ents]
         return out
 
     def tag(self, text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         """Entities of ``sentences`` (of an article whose text is ``text``)."""
         tagged = self.tag_tokens([[t.text for t in s.tokens] for s in sentences])
         return list(entities_from_spans(text, sentences, tagged))
+
+
+#: Padded tokens (sentences x longest sentence) per stanza call.
+MAX_BATCH_TOKENS = 4096
+
+
+def length_batches(lengths: Sequence[int], max_sentences: int,
+                   max_tokens: int) -> Iterator[list[int]]:
+    """Indices of ``lengths`` sorted by length, cut into batches of at most ``max_sentences``
+    items whose size once padded (count x longest) stays within ``max_tokens``; a single
+    item longer than ``max_tokens`` forms a batch of its own."""
+    batch: list[int] = []
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if batch and (len(batch) >= max_sentences
+                      or (len(batch) + 1) * lengths[index] > max_tokens):
+            yield batch
+            batch = []
+        batch.append(index)
+    if batch:
+        yield batch
 
 
 def entities_from_spans(text, sentences, tagged):

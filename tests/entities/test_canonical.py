@@ -146,3 +146,15 @@ def test_handles_and_hashtags_never_absorb_names():
     odd, jokowi = doc.entities
     assert odd.extra["entity_id"] != jokowi.extra["entity_id"]
     assert jokowi.extra["canonical"] == "Jokowi"
+
+
+def test_linking_many_articles_keeps_no_per_article_state():
+    """Each article's known names pass through a cached helper: the cache must stay bounded,
+    or a worker's memory grows with the size of the dump (it did: ~15 KB per article)."""
+    from nlp_news.entities import names
+
+    for i in range(120):
+        doc = make_doc(TEXT.replace("Moskow", f"Kota{i}"), MENTIONS[:2] + [(f"Kota{i}", "LOC")],
+                       doc_id=f"m{i}")
+        link_entities(doc)
+    assert names._longest.cache_info().currsize <= 32
