@@ -11,7 +11,6 @@ workers' RSS at each quarter of the run (growth shows up there).
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import platform
 import subprocess
@@ -21,15 +20,10 @@ import time
 from pathlib import Path
 
 import psutil
+from bench_batch import _sample  # the same first-N-articles sample (a sibling script)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "click_id" / "articles.jsonl"
-
-
-def _sample(src: Path, limit: int, dest: Path) -> Path:
-    with open(src, encoding="utf-8") as inp, open(dest, "w", encoding="utf-8") as out:
-        out.writelines(itertools.islice(inp, limit))
-    return dest
 
 
 def _rss_mb(proc: psutil.Process) -> float:
@@ -39,7 +33,7 @@ def _rss_mb(proc: psutil.Process) -> float:
         return 0.0
 
 
-def measure(dump: Path, jobs: int, interval: float = 0.5) -> dict[str, object]:
+def measure(dump: Path, articles: int, jobs: int, interval: float = 0.5) -> dict[str, object]:
     """Run one annotation of ``dump`` and sample the RSS of the driver and its workers."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "nlp_news", "annotate", str(dump), "--out", out,
@@ -61,7 +55,7 @@ def measure(dump: Path, jobs: int, interval: float = 0.5) -> dict[str, object]:
         upto = [s for s in samples if s[0] <= q * seconds]
         quarters[f"{int(q * 100)}%"] = round(max((s[2] for s in upto), default=0))
     return {
-        "articles": sum(1 for _ in open(dump, encoding="utf-8")),
+        "articles": articles,
         "jobs": jobs,
         "seconds": round(seconds, 1),
         "exit_code": driver.returncode,
@@ -93,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for limit in args.limit:
             dump = _sample(args.data, limit, Path(tmp) / f"first{limit}.jsonl")
-            runs.append(measure(dump, args.jobs))
+            runs.append(measure(dump, limit, args.jobs))
             print(json.dumps(runs[-1]), file=sys.stderr)
     print(json.dumps({"machine": {"cpus": psutil.cpu_count(), "python": platform.python_version(),
                                   "memory_gb": round(psutil.virtual_memory().total / 2**30)},

@@ -41,14 +41,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def evaluate(path: Path, tagger, gazetteer) -> dict[str, object]:
     """Scores of one dev set, plus the audit of untagged known places (module docstring)."""
-    from nlp_news.evaluate import bio_spans, read_gold, score
+    from nlp_news.evaluate import score, tag_gold
 
-    sentences = read_gold(path)
-    tokens = [[tok for tok, _ in sent] for sent in sentences]
-    gold = [bio_spans([tag for _, tag in sent]) for sent in sentences]
-    pred = [set(spans) for spans in tagger.tag_tokens(tokens)]
+    tokens, gold, pred = tag_gold(path, tagger)
     report: dict[str, object] = score(gold, pred)
-    report["sentences"] = len(sentences)
+    report["sentences"] = len(tokens)
     untagged = [
         {(a, b, label) for a, b, label in p - g
          if label == "LOC" and " ".join(toks[a:b]) in gazetteer

@@ -2,7 +2,8 @@
 
 The input stream is cut into numbered chunks of ``chunk_size`` records.  Each chunk is annotated
 by :func:`process_chunk` (in this process, in worker processes, or on Dask workers), which writes
-its tables as Parquet part files plus a ``.done`` marker.  As chunks finish, the driver appends
+its tables as part files in the output format, a pickled entity-summary partial and a ``.done``
+marker.  As chunks finish, the driver appends
 their parts, in chunk order, to the output files (under temporary names, renamed when the run
 is complete).  Memory stays flat in the size of the dump; after a crash ``resume=True`` re-does
 only the chunks without a marker.
@@ -10,6 +11,8 @@ only the chunks without a marker.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import logging
 import os
@@ -121,8 +124,8 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
-    in parallel; the columns the entity summary needs go to a small Parquet part; the
-    ``.done`` marker, written last, holds the chunk's counts."""
+    in parallel; the chunk's :class:`EntitySummary` is pickled beside them; the ``.done``
+    marker, written last, holds the chunk's counts."""
     from .annotate import to_articles
 
     parts_dir = Path(parts)
@@ -162,9 +165,6 @@ def _release_memory() -> None:
     """Hand the chunk's freed memory back to the OS (glibc keeps it otherwise), so a worker's
     resident memory reflects the chunk it is on, not the largest chunk it has seen."""
     if sys.platform.startswith("linux"):
-        import contextlib
-        import ctypes
-
         with contextlib.suppress(OSError, AttributeError):  # not glibc (musl, ...)
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 

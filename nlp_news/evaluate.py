@@ -75,12 +75,7 @@ def evaluate_ner_file(gold_path: str | Path, *, models: str | Path | None = None
     from .models import model_paths
     from .pipeline.ner import NerTagger
 
-    sentences = read_gold(gold_path)
-    tagger = tagger or NerTagger(model_paths(models))
-    tokens = [[tok for tok, _ in sent] for sent in sentences]
-    tagged = tagger.tag_tokens(tokens)
-    gold = [bio_spans([tag for _, tag in sent]) for sent in sentences]
-    pred = [set(spans) for spans in tagged]
+    tokens, gold, pred = tag_gold(gold_path, tagger or NerTagger(model_paths(models)))
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as handle:
             for toks, spans in zip(tokens, pred, strict=True):
@@ -88,5 +83,15 @@ def evaluate_ner_file(gold_path: str | Path, *, models: str | Path | None = None
                     handle.write(f"{tok}\t{tag}\n")
                 handle.write("\n")
     report = score(gold, pred)
-    report["sentences"] = len(sentences)
+    report["sentences"] = len(tokens)
     return report
+
+
+def tag_gold(gold_path: str | Path, tagger) -> tuple[list[list[str]], list[set[Span]],
+                                                     list[set[Span]]]:
+    """The gold file's tokens, its gold spans and ``tagger``'s spans, sentence by sentence."""
+    sentences = read_gold(gold_path)
+    tokens = [[tok for tok, _ in sent] for sent in sentences]
+    gold = [bio_spans([tag for _, tag in sent]) for sent in sentences]
+    pred = [set(spans) for spans in tagger.tag_tokens(tokens)]
+    return tokens, gold, pred
