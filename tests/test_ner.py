@@ -76,8 +76,6 @@ def test_shared_example_article_entities(pipeline):
     assert {"Moskow", "Rusia", "Israel", "Suriah", "Lebanon", "Iran", "Jalur Gaza"} <= loc
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the shipped model: 'faksi Fatah' is "
-                   "tagged PER (models/README.md)")
 def test_shared_example_article_fatah_is_an_organisation(pipeline):
     path = shared_path("examples/linggaupos_putin_hamas_2024-02-21.txt")
     ann = nlp_news.annotate(path, pipeline=pipeline)

@@ -4,6 +4,8 @@ import json
 
 from nlp_news.training import ner_data, tokenizer_eval, tokenizer_train, wordvec
 
+from .conftest import shared_path
+
 CONLLU = """# newdoc id = d1
 # text = Bukunya ada di Bogor.
 1-2\tBukunya\t_\t_\t_\t_\t_\t_\t_\t_
@@ -63,3 +65,61 @@ def test_spacy_segmenter_scores_perfectly_on_simple_text(tmp_path):
                                      list(tokenizer_eval.read_ud_docs(path)))
     assert report["tokens"]["f1"] == 1.0
     assert report["sentences"]["f1"] == 1.0
+
+
+def test_spans_and_mention_replacement_keep_the_context():
+    from random import Random
+
+    from nlp_news.training import ner_augment
+
+    sent = [("Rina", "B-PER"), ("Wati", "I-PER"), ("terbang", "O"), ("ke", "O"),
+            ("Ambon", "B-LOC"), ("bersama", "O"), ("PT", "B-ORG"), ("Angin", "I-ORG")]
+    assert ner_augment.spans(sent) == [(0, 2, "PER"), (4, 5, "LOC"), (6, 8, "ORG")]
+    pools = [{"PER": [("Dodi",)], "LOC": [("Pulau", "Seram")], "ORG": [("Koperasi", "Tani")]}]
+    new = ner_augment.replace_mentions(sent, pools, Random(0))
+    assert new == [("Dodi", "B-PER"), ("terbang", "O"), ("ke", "O"), ("Pulau", "B-LOC"),
+                   ("Seram", "I-LOC"), ("bersama", "O"), ("Koperasi", "B-ORG"),
+                   ("Tani", "I-ORG")]
+    assert ner_augment.mentions([sent])["LOC"] == [("Ambon",)]
+
+
+def test_name_lists_drop_disambiguations_numbers_and_long_names(tmp_path):
+    from random import Random
+
+    from nlp_news.training import ner_augment
+
+    path = tmp_path / "names.txt"
+    path.write_text("Desa Sukamaju, Cibeber\nMerkurius (planet)\nPasukan 45\n"
+                    "Satu Dua Tiga Empat Lima Enam\nLembaga Riset Laut\n", encoding="utf-8")
+    assert ner_augment.read_names(path, Random(0)) == [("Lembaga", "Riset", "Laut")]
+
+
+def test_running_average_is_the_mean_of_the_states():
+    import torch
+
+    from nlp_news.training.ner_average import RunningAverage
+
+    avg = RunningAverage({"w": torch.tensor([1.0, 2.0]), "steps": torch.tensor(3)})
+    avg.add({"w": torch.tensor([3.0, 4.0]), "steps": torch.tensor(4)})
+    avg.add({"w": torch.tensor([5.0, 0.0]), "steps": torch.tensor(5)})
+    assert avg.count == 3
+    assert torch.allclose(avg.mean["w"], torch.tensor([3.0, 2.0]))
+    assert "steps" not in avg.mean
+
+
+def test_augmenting_the_real_training_mix_keeps_every_context_token():
+    from nlp_news.training import ner_augment, ner_train
+
+    data = shared_path("data")
+    bio = data / ner_train.HARMONISED / "nerui_fold1_train.bio"
+    sentences = list(ner_data.read_bio(bio))[:300]
+    copies = ner_augment.augment(sentences, data, seed=7)
+    originals = [s for s in sentences if ner_augment.spans(s)]
+    assert len(copies) == len(originals) > 100
+    changed = 0
+    for old, new in zip(originals, copies, strict=True):
+        assert [t for t, tag in old if tag == "O"] == [t for t, tag in new if tag == "O"]
+        assert [x[2] for x in ner_augment.spans(old)] == [x[2] for x in ner_augment.spans(new)]
+        changed += old != new
+    assert changed > 0.9 * len(copies)
+    assert copies == ner_augment.augment(sentences, data, seed=7)

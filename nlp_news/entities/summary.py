@@ -31,6 +31,14 @@ def doc_key(doc_id: str) -> int:
                           "little")
 
 
+def _descriptor_first(name: str) -> bool:
+    """True for a name that starts with a lower-case word followed by more words ("kota
+    Indonesia", "faksi Fatah"): a descriptor the tagger kept in the span, not a fuller name, so
+    "Indonesia" must not merge into it."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first.isalpha() and first.islower()
+
+
 @dataclass
 class _Stat:
     """Counts of one (label, canonical) pair.  ``docs`` holds 64-bit keys of the documents it
@@ -121,7 +129,7 @@ class EntitySummary:
             if not own or (label, name) in targets:
                 continue
             longer = {n for n in alias_of.get((label, own), set())
-                      if n != name and len(keys(n)) > len(own)}
+                      if n != name and len(keys(n)) > len(own) and not _descriptor_first(n)}
             if label == "PER" and len(own) == 1:  # a surname alone: "Putin" -> "Vladimir Putin"
                 longer |= {n for n, k in by_label[label] if len(k) > 1 and k[-1:] == own}
             if len(longer) == 1:

@@ -5,19 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import time
 from pathlib import Path
 
-from . import ner_data, ner_train, tokenizer_eval, tokenizer_train, wordvec
+from . import ner_average, ner_data, ner_train, tokenizer_eval, tokenizer_train, wordvec
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
+#: Steps of the weight-averaging stage of the shipped model (models/README.md).
+AVERAGE_STEPS = 8000
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
-    parser.add_argument("what", choices=["vectors", "ner", "gazetteer", "all", "tokenizers"],
-                        help="what to (re-)make; 'tokenizers' trains a stanza tokenizer and "
+    parser.add_argument("what", choices=["vectors", "ner", "average", "gazetteer", "all",
+                                         "tokenizers"],
+                        help="what to (re-)make; 'ner' runs stanza's trainer and then the "
+                             "weight-averaging stage, 'average' only the latter (on the NER "
+                             "model in --models); 'tokenizers' trains a stanza tokenizer and "
                              "compares it with the default spaCy rules on the UD test files")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
@@ -26,10 +32,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--max-vocab", type=int, default=60000,
                         help="words kept in the shipped pretrain")
-    parser.add_argument("--max-steps", type=int, default=12000)
+    parser.add_argument("--max-steps", type=int, default=16000,
+                        help="steps of stanza's NER trainer")
     parser.add_argument("--threads", type=int, default=1, help="torch threads for training")
     parser.add_argument("--extra", nargs="*", default=[], choices=sorted(ner_train.EXTRA_SETS),
                         help="extra NER training sets beyond the default mix")
+    parser.add_argument("--average-steps", type=int, default=AVERAGE_STEPS,
+                        help="steps of the weight-averaging stage after stanza's trainer "
+                             "(0: none)")
+    parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
+                        help="add a mention-replaced copy of every NER training sentence "
+                             "(default: yes)")
     return parser
 
 
@@ -47,6 +60,21 @@ def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
             tokenizer_eval.evaluate(segment, docs[:2])  # warm-up
             results[f"{name}:{Path(test).name}"] = tokenizer_eval.evaluate(segment, docs)
     return results
+
+
+def average_ner(args: argparse.Namespace, pretrain_pt: Path) -> dict[str, object]:
+    """Stage 2: weight averaging from the NER model in ``--models`` (which it replaces)."""
+    if args.average_steps <= 0:
+        raise SystemExit("nlp-news train average: --average-steps must be positive")
+    model = args.models / "id_news.ner.pt"
+    start_model = args.work / "id_news.ner.stage1.pt"
+    shutil.copyfile(model, start_model)
+    train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
+                                            augment=args.augment, seed=args.seed)
+    config = ner_average.AverageConfig(steps=args.average_steps, seed=args.seed,
+                                       threads=args.threads)
+    report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config)
+    return {**report, "config": vars(config)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,13 +99,16 @@ def main(argv: list[str] | None = None) -> int:
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
                              "seconds": round(time.time() - start, 1)}
     if args.what in ("ner", "all"):
-        train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra))
+        train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
+                                                augment=args.augment, seed=args.seed)
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
                                      threads=args.threads)
         seconds = ner_train.train(train_json, dev_json, pretrain_pt,
                                   args.models / "id_news.ner.pt", config)
         report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
-                         "extra": args.extra}
+                         "extra": args.extra, "augment": args.augment}
+    if args.what == "average" or (args.what in ("ner", "all") and args.average_steps > 0):
+        report["average"] = average_ner(args, pretrain_pt)
     if args.what in ("gazetteer", "all"):
         from ..entities.gazetteer_build import build_gazetteer
 

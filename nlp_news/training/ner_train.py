@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ner_data
+from . import ner_augment, ner_data
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,13 @@ class NerConfig:
     extra: list[str] = field(default_factory=list)
 
 
-def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = ()) -> tuple[Path, Path]:
-    """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON."""
+def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
+            augment: bool = False, seed: int = 1234) -> tuple[Path, Path]:
+    """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
+
+    With ``augment``, every training sentence with entities also gets a mention-replaced copy
+    (:mod:`.ner_augment`).
+    """
     work.mkdir(parents=True, exist_ok=True)
     train = []
     for name in TRAIN_SETS:
@@ -53,6 +58,8 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = ()) -> tuple[Pa
         reader, relative = EXTRA_SETS[name]
         train.extend(reader(data_dir / relative))
     train = ner_data.dedupe(train)
+    if augment:
+        train = train + ner_augment.augment(train, data_dir, seed=seed)
     dev = []
     for name in DEV_SETS:
         dev.extend(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))

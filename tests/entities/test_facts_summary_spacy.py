@@ -124,3 +124,18 @@ def test_spellings_merge_and_handles_absorb_nothing():
     assert df.iloc[0].canonical == "Jokowi" and df.iloc[0].mentions == 4
     assert df.iloc[0].aliases == "Jokowi; @jokowi"
     assert len(df) == 2
+
+
+def test_a_name_does_not_merge_into_a_span_with_a_lower_case_descriptor():
+    summary = EntitySummary()
+    summary.add(*_chunk([("a", "Indonesia", "LOC", "Indonesia"),
+                         ("b", "Indonesia", "LOC", "Indonesia"),
+                         ("c", "kota Indonesia", "LOC", "kota Indonesia"),
+                         ("c", "Indonesia", "LOC", "kota Indonesia"),
+                         ("d", "Gaza", "LOC", "Gaza"), ("e", "Jalur Gaza", "LOC", "Jalur Gaza"),
+                         ("e", "Gaza", "LOC", "Jalur Gaza")],
+                        [("a", "2024-01-01")]))
+    df = summary.frame().set_index("canonical")
+    assert df.loc["Indonesia", "mentions"] == 2
+    assert df.loc["kota Indonesia", "mentions"] == 2
+    assert df.loc["Jalur Gaza", "mentions"] == 3  # a capitalised fuller name still absorbs
