@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from nlp_news.training import ner_data, tokenizer_eval, tokenizer_train, wordvec
 
 from .conftest import shared_path
@@ -123,3 +125,35 @@ def test_augmenting_the_real_training_mix_keeps_every_context_token():
         changed += old != new
     assert changed > 0.9 * len(copies)
     assert copies == ner_augment.augment(sentences, data, seed=7)
+
+
+def test_weight_averaging_stage_runs_on_the_shipped_model(tmp_path):
+    from nlp_news.models import model_paths
+    from nlp_news.pipeline.ner import NerTagger
+    from nlp_news.training.ner_average import AverageConfig, average
+
+    sents = [[("Rina", "B-PER"), ("Wati", "I-PER"), ("tiba", "O"), ("di", "O"),
+              ("Ambon", "B-LOC"), (".", "O")],
+             [("Koperasi", "B-ORG"), ("Tani", "I-ORG"), ("Makmur", "I-ORG"), ("panen", "O"),
+              ("di", "O"), ("Garut", "B-LOC"), (".", "O")]]
+    train, dev = tmp_path / "train.json", tmp_path / "dev.json"
+    ner_data.write_stanza_json(sents * 4, train)
+    ner_data.write_stanza_json(sents, dev)
+    paths = model_paths()
+    out = tmp_path / "id_news.ner.pt"
+    report = average(train, dev, paths.pretrain, paths.ner, out,
+                     AverageConfig(steps=4, every=2, eval_interval=2, threads=1))
+    assert set(report["evaluations"]) == {2, 4}
+    assert report["best_dev"] >= report["start_dev"] > 0.5
+    (tmp_path / "id_news.pretrain.pt").symlink_to(paths.pretrain)
+    tagged = NerTagger(model_paths(tmp_path)).tag_tokens(
+        [["Menteri", "Sri", "Mulyani", "berkunjung", "ke", "Surabaya", "."]])
+    assert tagged == [[(1, 3, "PER"), (5, 6, "LOC")]]
+
+
+def test_average_needs_positive_steps(tmp_path):
+    from nlp_news.training.__main__ import main
+
+    with pytest.raises(SystemExit, match="--average-steps must be positive"):
+        main(["average", "--average-steps", "0", "--models", str(tmp_path),
+              "--work", str(tmp_path / "w")])
