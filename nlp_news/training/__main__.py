@@ -13,8 +13,6 @@ from . import ner_average, ner_data, ner_train, tokenizer_eval, tokenizer_train,
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
-#: Steps of the weight-averaging stage of the shipped model (models/README.md).
-AVERAGE_STEPS = 8000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,12 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--max-vocab", type=int, default=60000,
                         help="words kept in the shipped pretrain")
-    parser.add_argument("--max-steps", type=int, default=16000,
+    parser.add_argument("--max-steps", type=int, default=ner_train.NerConfig.max_steps,
                         help="steps of stanza's NER trainer")
     parser.add_argument("--threads", type=int, default=1, help="torch threads for training")
     parser.add_argument("--extra", nargs="*", default=[], choices=sorted(ner_train.EXTRA_SETS),
                         help="extra NER training sets beyond the default mix")
-    parser.add_argument("--average-steps", type=int, default=AVERAGE_STEPS,
+    parser.add_argument("--average-steps", type=int, default=ner_average.AverageConfig.steps,
                         help="steps of the weight-averaging stage after stanza's trainer "
                              "(0: none)")
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
@@ -62,15 +60,19 @@ def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
     return results
 
 
-def average_ner(args: argparse.Namespace, pretrain_pt: Path) -> dict[str, object]:
-    """Stage 2: weight averaging from the NER model in ``--models`` (which it replaces)."""
+def average_ner(args: argparse.Namespace, pretrain_pt: Path,
+                data: tuple[Path, Path] | None = None) -> dict[str, object]:
+    """Stage 2: weight averaging from the NER model in ``--models`` (which it replaces).
+
+    ``data`` is stage 1's (train, dev) JSON when it has just been written; otherwise it is
+    prepared here."""
     if args.average_steps <= 0:
         raise SystemExit("nlp-news train average: --average-steps must be positive")
     model = args.models / "id_news.ner.pt"
     start_model = args.work / "id_news.ner.stage1.pt"
     shutil.copyfile(model, start_model)
-    train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
-                                            augment=args.augment, seed=args.seed)
+    train_json, dev_json = data or ner_train.prepare(args.data, args.work, tuple(args.extra),
+                                                     augment=args.augment, seed=args.seed)
     config = ner_average.AverageConfig(steps=args.average_steps, seed=args.seed,
                                        threads=args.threads)
     report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config)
@@ -98,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         kept = wordvec.convert_to_pretrain(vec_txt, pretrain_pt, args.max_vocab)
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
                              "seconds": round(time.time() - start, 1)}
+    ner_json = None
     if args.what in ("ner", "all"):
-        train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
+        ner_json = train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
                                                 augment=args.augment, seed=args.seed)
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
                                      threads=args.threads)
@@ -108,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
                          "extra": args.extra, "augment": args.augment}
     if args.what == "average" or (args.what in ("ner", "all") and args.average_steps > 0):
-        report["average"] = average_ner(args, pretrain_pt)
+        report["average"] = average_ner(args, pretrain_pt, ner_json)
     if args.what in ("gazetteer", "all"):
         from ..entities.gazetteer_build import build_gazetteer
 

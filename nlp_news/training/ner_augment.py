@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from ..evaluate import bio_spans
 from .ner_data import LABELS, Sentence
 
 Name = tuple[str, ...]
@@ -31,14 +32,8 @@ _MAX_TOKENS = 5
 
 
 def spans(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """Entity spans ``(start, end, label)`` of a BIO sentence (token indices, end exclusive)."""
-    out: list[tuple[int, int, str]] = []
-    for i, (_, tag) in enumerate(sentence):
-        if tag.startswith("B-"):
-            out.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-") and out and out[-1][1] == i and out[-1][2] == tag[2:]:
-            out[-1] = (out[-1][0], i + 1, tag[2:])
-    return out
+    """Entity spans ``(start, end, label)`` of a BIO sentence, in order (token indices)."""
+    return sorted(bio_spans([tag for _, tag in sentence]))
 
 
 def mentions(sentences: Iterable[Sentence]) -> dict[str, list[Name]]:

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class AverageConfig:
     """Settings of the averaging stage."""
 
-    steps: int = 4000
+    steps: int = 8000  # the shipped model's stage 2 (models/README.md)
     lr: float = 0.05
     every: int = 100  # add the current weights to the average every this many steps
     eval_interval: int = 500
