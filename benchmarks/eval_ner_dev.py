@@ -1,6 +1,7 @@
 """Score the shipped NER model on each dev split (per label and micro F1, exact spans).
 
     python benchmarks/eval_ner_dev.py [--data ../shared/data] [--models models/]
+    python benchmarks/eval_ner_dev.py --vote DIR DIR DIR    # majority vote of several models
 
 Prints one JSON object: {data set: {label: {precision, recall, f1, support}}}.  Each set also
 gets a gold-noise audit, ``untagged_known_places``: predicted LOC spans that overlap no gold span
@@ -23,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--models", type=Path, default=None)
+    parser.add_argument("--vote", nargs="+", type=Path, default=[],
+                        help="model folders (an odd number) whose majority vote is scored "
+                             "instead of one model (an experiment: each adds a full NER pass)")
     args = parser.parse_args(argv)
     folder = args.data / "ner" / "harmonised_PER_LOC_ORG"
     if not folder.exists():
@@ -32,11 +36,27 @@ def main(argv: list[str] | None = None) -> int:
     from nlp_news.models import model_paths
     from nlp_news.pipeline.ner import NerTagger
 
-    tagger = NerTagger(model_paths(args.models))
+    if args.vote:
+        tagger = VotingTagger([NerTagger(model_paths(folder)) for folder in args.vote])
+    else:
+        tagger = NerTagger(model_paths(args.models))
     gazetteer = Gazetteer.load()
     report = {name: evaluate(folder / f"{name}.bio", tagger, gazetteer) for name in DEV_SETS}
     print(json.dumps(report, indent=2))
     return 0
+
+
+class VotingTagger:
+    """Tags with every tagger and keeps the spans most of them agree on."""
+
+    def __init__(self, taggers):
+        self.taggers = taggers
+
+    def tag_tokens(self, sentences):
+        from nlp_news.evaluate import majority_vote
+
+        votes = [tagger.tag_tokens(sentences) for tagger in self.taggers]
+        return [sorted(majority_vote([set(v[i]) for v in votes])) for i in range(len(sentences))]
 
 
 def evaluate(path: Path, tagger, gazetteer) -> dict[str, object]:

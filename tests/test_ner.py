@@ -135,3 +135,17 @@ def test_tagging_in_length_batches_keeps_sentence_order(pipeline):
     assert len(tagged) == 4 and tagged[2] == []
     assert tagged[1] == tagged[3] and (0, 2, "PER") in tagged[1] and (4, 5, "LOC") in tagged[1]
     assert tagged == [tagger.tag_tokens([s])[0] for s in sentences]
+
+
+def test_majority_vote_keeps_spans_most_models_share():
+    from nlp_news.evaluate import majority_vote
+
+    a = {(0, 2, "PER"), (4, 5, "LOC")}
+    b = {(0, 2, "PER"), (4, 6, "ORG")}
+    c = {(0, 1, "PER"), (4, 6, "ORG"), (8, 9, "LOC")}
+    assert majority_vote([a, b, c]) == {(0, 2, "PER"), (4, 6, "ORG")}
+    assert majority_vote([a, b]) == {(0, 2, "PER")}
+    assert majority_vote([a]) == a
+    # two overlapping spans can each have a majority only with ties broken by votes
+    assert majority_vote([{(0, 3, "ORG")}, {(0, 3, "ORG"), (1, 2, "LOC")}, {(1, 2, "LOC")},
+                          {(0, 3, "ORG"), (1, 2, "LOC")}, {(0, 3, "ORG")}]) == {(0, 3, "ORG")}

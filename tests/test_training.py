@@ -157,3 +157,86 @@ def test_average_needs_positive_steps(tmp_path):
     with pytest.raises(SystemExit, match="--average-steps must be positive"):
         main(["average", "--average-steps", "0", "--models", str(tmp_path),
               "--work", str(tmp_path / "w")])
+
+
+class _FixedTagger:
+    """A stand-in teacher that returns fixed spans for each sentence."""
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def tag_tokens(self, sentences):
+        return [self.spans[" ".join(s)] for s in sentences]
+
+
+def test_silver_keeps_only_sentences_every_teacher_tags_alike():
+    from nlp_news.training import ner_silver
+
+    a = ["Wali", "Kota", "Rudi", "Hartono", "meninjau", "pasar", "di", "Blitar"]
+    b = ["Dinas", "Perhubungan", "Kota", "Blitar", "menutup", "jalan", "itu"]
+    c = ["Hujan", "deras", "turun", "sejak", "pagi", "hari", "di", "sana"]
+    one = {" ".join(a): [(2, 4, "PER"), (7, 8, "LOC")], " ".join(b): [(0, 4, "ORG")],
+           " ".join(c): []}
+    two = {**one, " ".join(b): [(0, 2, "ORG"), (3, 4, "LOC")]}
+    kept = ner_silver.agreed([a, b, c], [_FixedTagger(one), _FixedTagger(two)])
+    assert kept == [[("Wali", "O"), ("Kota", "O"), ("Rudi", "B-PER"), ("Hartono", "I-PER"),
+                     ("meninjau", "O"), ("pasar", "O"), ("di", "O"), ("Blitar", "B-LOC")]]
+
+
+def test_silver_wiki_text_drops_labels_and_caps_template_sentences(tmp_path):
+    from nlp_news.training import ner_silver
+
+    stub = "Sekolah ini berada di Desa {} , Kabupaten Sleman .\n"
+    text = "".join(stub.format(name) for name in ("Sumber", "Wedi", "Kalasan", "Mlati"))
+    text += "Bandara baru itu dibangun oleh PT Angkasa Pura pada 2019 .\nsingkat .\n"
+    path = tmp_path / "wiki.txt"
+    path.write_text("".join(f"{tok} {'Place' if tok[0].isupper() else 'O'}\n"
+                            for tok in text.split()), encoding="utf-8")
+    sentences = ner_silver.wiki_sentences(path)
+    assert [s[5] for s in sentences] == ["Sumber", "Wedi", "PT"]
+    assert sentences[-1][:3] == ["Bandara", "baru", "itu"]
+
+
+def test_plain_text_words_come_in_sentences():
+    from nlp_news.pipeline.tokenize import Tokenizer
+
+    words = Tokenizer().words("Harga cabai naik di Pasar Baru. Pedagang mengeluh, kata Rahmat.")
+    assert words == [["Harga", "cabai", "naik", "di", "Pasar", "Baru", "."],
+                     ["Pedagang", "mengeluh", ",", "kata", "Rahmat", "."]]
+
+
+def test_silver_needs_two_teachers(tmp_path):
+    from nlp_news.training import ner_silver
+
+    with pytest.raises(ValueError, match="at least two teacher"):
+        ner_silver.silver(tmp_path, [tmp_path], exclude=[])
+
+
+def test_silver_from_real_news_with_the_shipped_model_twice():
+    """Two copies of one model always agree: every candidate with entities is kept, and no
+    sentence of the dev sets gets in."""
+    from nlp_news.models import model_paths
+    from nlp_news.training import ner_silver
+
+    data = shared_path("data")
+    models = model_paths().ner.parent
+    dev = list(ner_data.read_bio(data / "ner/harmonised_PER_LOC_ORG/nerui_fold1_dev.bio"))
+    kept = ner_silver.silver(data, [models, models], exclude=dev, news=60, wiki=40, seed=3)
+    assert 40 <= len(kept) <= 100
+    assert all(any(tag != "O" for _, tag in s) for s in kept)
+    banned = {tuple(t for t, _ in s) for s in dev}
+    assert not any(tuple(t for t, _ in s) in banned for s in kept)
+
+
+def test_every_teacher_recipe_is_a_valid_train_ner_command():
+    import shlex
+
+    from nlp_news.training import ner_train
+    from nlp_news.training.__main__ import build_parser
+
+    parsed = {name: build_parser().parse_args(["ner", *options])
+              for name, options in ner_train.TEACHERS.items()}
+    assert parsed["augmented"].augment and parsed["augmented"].average_steps > 0
+    assert parsed["mdee"].extra == ["mdee_gold"] and not parsed["mdee"].augment
+    assert shlex.split(parsed["adam"].stanza_args)[-2:] == ["--second_lr", "0.001"]
+    assert all(not args.teachers for args in parsed.values())

@@ -58,6 +58,12 @@ class Tokenizer:
         with self._nlp.memory_zone():
             return self._sentences(article)
 
+    def words(self, text: str) -> list[list[str]]:
+        """The sentences of a plain text as lists of token strings (no article structure)."""
+        with self._nlp.memory_zone():
+            return [[tok.text for tok in sent if not tok.is_space]
+                    for sent in self._nlp(text).sents]
+
     def _sentences(self, article: Article) -> list[Sentence]:
         text = article.text
         sentences: list[Sentence] = []

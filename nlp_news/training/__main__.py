@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shlex
 import shutil
 import time
 from pathlib import Path
@@ -17,11 +18,13 @@ DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
-    parser.add_argument("what", choices=["vectors", "ner", "average", "gazetteer", "all",
-                                         "tokenizers"],
+    parser.add_argument("what", choices=["vectors", "teachers", "ner", "average", "gazetteer",
+                                         "all", "tokenizers"],
                         help="what to (re-)make; 'ner' runs stanza's trainer and then the "
                              "weight-averaging stage, 'average' only the latter (on the NER "
-                             "model in --models); 'tokenizers' trains a stanza tokenizer and "
+                             "model in --models); 'teachers' trains the teacher models of "
+                             "the silver-data experiment into --work/teachers; 'all' = vectors, "
+                             "ner, gazetteer; 'tokenizers' trains a stanza tokenizer and "
                              "compares it with the default spaCy rules on the UD test files")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
@@ -38,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--average-steps", type=int, default=ner_average.AverageConfig.steps,
                         help="steps of the weight-averaging stage after stanza's trainer "
                              "(0: none)")
+    parser.add_argument("--average-lr", type=float, default=ner_average.AverageConfig.lr,
+                        help="constant SGD learning rate of the weight-averaging stage")
+    parser.add_argument("--teachers", nargs="*", type=Path, default=[],
+                        help="model folders (two or more) whose agreed tags on unlabelled news "
+                             "and Wikipedia sentences are added as silver NER training data "
+                             "(an experiment that did not pay: see models/README.md)")
+    parser.add_argument("--stanza-args", default="",
+                        help="extra options for stanza.models.ner_tagger, in one string")
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
                         help="add a mention-replaced copy of every NER training sentence "
                              "(default: yes)")
@@ -72,11 +83,27 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     start_model = args.work / "id_news.ner.stage1.pt"
     shutil.copyfile(model, start_model)
     train_json, dev_json = data or ner_train.prepare(args.data, args.work, tuple(args.extra),
-                                                     augment=args.augment, seed=args.seed)
-    config = ner_average.AverageConfig(steps=args.average_steps, seed=args.seed,
-                                       threads=args.threads)
+                                                     augment=args.augment, seed=args.seed,
+                                                     teachers=tuple(args.teachers))
+    config = ner_average.AverageConfig(steps=args.average_steps, lr=args.average_lr,
+                                       seed=args.seed, threads=args.threads)
     report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config)
     return {**report, "config": vars(config)}
+
+
+def train_teachers(args: argparse.Namespace, pretrain_pt: Path) -> dict[str, object]:
+    """Train each recipe of :data:`ner_train.TEACHERS` into ``--work/teachers/NAME``."""
+    report: dict[str, object] = {}
+    for name, options in ner_train.TEACHERS.items():
+        folder = args.work / "teachers" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pretrain_pt, folder / pretrain_pt.name)
+        start = time.time()
+        main(["ner", "--data", str(args.data), "--models", str(folder),
+              "--work", str(args.work / "teachers" / f"{name}.work"), "--seed", str(args.seed),
+              "--threads", str(args.threads), *options])
+        report[name] = {"options": options, "seconds": round(time.time() - start, 1)}
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,16 +127,21 @@ def main(argv: list[str] | None = None) -> int:
         kept = wordvec.convert_to_pretrain(vec_txt, pretrain_pt, args.max_vocab)
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
                              "seconds": round(time.time() - start, 1)}
+    if args.what == "teachers":
+        report["teachers"] = train_teachers(args, pretrain_pt)
     ner_json = None
     if args.what in ("ner", "all"):
         ner_json = train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
-                                                augment=args.augment, seed=args.seed)
+                                                augment=args.augment, seed=args.seed,
+                                                teachers=tuple(args.teachers))
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
-                                     threads=args.threads)
+                                     threads=args.threads,
+                                     stanza_args=shlex.split(args.stanza_args))
         seconds = ner_train.train(train_json, dev_json, pretrain_pt,
                                   args.models / "id_news.ner.pt", config)
         report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
-                         "extra": args.extra, "augment": args.augment}
+                         "extra": args.extra, "augment": args.augment,
+                         "teachers": [str(t) for t in args.teachers]}
     if args.what == "average" or (args.what in ("ner", "all") and args.average_steps > 0):
         report["average"] = average_ner(args, pretrain_pt, ner_json)
     if args.what in ("gazetteer", "all"):

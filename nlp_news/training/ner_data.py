@@ -71,6 +71,17 @@ def write_stanza_json(sentences: Iterable[Sentence], path: str | Path) -> int:
     return len(data)
 
 
+def write_bio(sentences: Iterable[Sentence], path: str | Path) -> int:
+    """Write sentences as ``token<TAB>BIO`` lines with a blank line between sentences."""
+    count = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for sentence in sentences:
+            handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
+            handle.write("\n")
+            count += 1
+    return count
+
+
 _MDEE_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 
 
