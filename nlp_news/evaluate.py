@@ -90,11 +90,10 @@ def evaluate_ner_file(gold_path: str | Path, *, models: str | Path | None = None
 
     tokens, gold, pred = tag_gold(gold_path, tagger or NerTagger(model_paths(models)))
     if predictions is not None:
-        with open(predictions, "w", encoding="utf-8") as handle:
-            for toks, spans in zip(tokens, pred, strict=True):
-                for tok, tag in zip(toks, spans_to_bio(len(toks), spans), strict=True):
-                    handle.write(f"{tok}\t{tag}\n")
-                handle.write("\n")
+        from .training.ner_data import write_bio
+
+        write_bio((list(zip(toks, spans_to_bio(len(toks), spans), strict=True))
+                   for toks, spans in zip(tokens, pred, strict=True)), predictions)
     report = score(gold, pred)
     report["sentences"] = len(tokens)
     return report

@@ -131,9 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         report["teachers"] = train_teachers(args, pretrain_pt)
     ner_json = None
     if args.what in ("ner", "all"):
-        ner_json = train_json, dev_json = ner_train.prepare(args.data, args.work, tuple(args.extra),
-                                                augment=args.augment, seed=args.seed,
-                                                teachers=tuple(args.teachers))
+        ner_json = train_json, dev_json = ner_train.prepare(
+            args.data, args.work, tuple(args.extra), augment=args.augment, seed=args.seed,
+            teachers=tuple(args.teachers))
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
                                      threads=args.threads,
                                      stanza_args=shlex.split(args.stanza_args))

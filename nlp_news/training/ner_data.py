@@ -85,14 +85,16 @@ def write_bio(sentences: Iterable[Sentence], path: str | Path) -> int:
 _MDEE_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 
 
-def read_mdee_gold(path: str | Path) -> Iterator[Sentence]:
-    """MDEE's hand-checked Wikipedia gold standard: ``token<TAB>Class`` IO tags, no sentence
-    breaks.  Sentences are cut after '.', '!' or '?'; IO tags become BIO (adjacent names of one
-    class, which IO cannot separate, become one span)."""
+def read_mdee(path: str | Path) -> Iterator[Sentence]:
+    """MDEE's Wikipedia files: the hand-checked gold standard (``token<TAB>Class``) or the
+    silver file (``token Class``), IO tags, no sentence breaks.  Sentences are cut after '.',
+    '!' or '?'; IO tags become BIO (adjacent names of one class, which IO cannot separate,
+    become one span)."""
     sentence: Sentence = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            parts = line.rstrip("\n").split("\t")
+            line = line.rstrip("\n")
+            parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
             if len(parts) < 2 or not parts[0].strip():
                 continue
             label = _MDEE_LABELS.get(parts[1].strip())

@@ -14,11 +14,11 @@ import gzip
 import logging
 import random
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..evaluate import spans_to_bio
-from .ner_data import Sentence
+from .ner_data import Sentence, read_mdee
 
 log = logging.getLogger(__name__)
 
@@ -51,33 +51,18 @@ def news_sentences(corpus: Path, count: int, seed: int) -> list[Tokens]:
 
 
 def wiki_sentences(path: Path) -> list[Tokens]:
-    """Sentences of the MDEE Wikipedia text (``token label`` lines; the labels are dropped),
-    cut after '.', '!' and '?'.  Many articles are stubs made from one template ("Sama dengan
+    """Sentences of the MDEE Wikipedia text (:func:`.ner_data.read_mdee`; the labels are
+    dropped).  Many articles are stubs made from one template ("Sama dengan
     SD pada umumnya ..."): at most :data:`MAX_PER_OPENING` sentences share their first four
     tokens."""
     openings: Counter[tuple[str, ...]] = Counter()
     out: list[Tokens] = []
-    for sentence in _token_runs(path):
+    for sentence in ([tok for tok, _ in tagged] for tagged in read_mdee(path)):
         opening = tuple(sentence[:4])
         if _usable(sentence) and openings[opening] < MAX_PER_OPENING:
             openings[opening] += 1
             out.append(sentence)
     return out
-
-
-def _token_runs(path: Path) -> Iterator[Tokens]:
-    sentence: Tokens = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            token = line.rstrip("\n").rsplit(" ", 1)[0].strip()
-            if not token:
-                continue
-            sentence.append(token)
-            if token in (".", "!", "?"):
-                yield sentence
-                sentence = []
-    if sentence:
-        yield sentence
 
 
 def _usable(tokens: Sequence[str]) -> bool:

@@ -23,7 +23,7 @@ TRAIN_SETS = ("idner2k_train", "nerui_fold1_train", "nergrit_train")
 DEV_SETS = ("idner2k_dev", "nerui_fold1_dev", "nergrit_dev")
 #: Optional extra training sets (``--extra NAME``): reader and path under the data folder.
 EXTRA_SETS = {
-    "mdee_gold": (ner_data.read_mdee_gold, "ner/mdee_wikipedia_silver/goldstandard-0811.txt"),
+    "mdee_gold": (ner_data.read_mdee, "ner/mdee_wikipedia_silver/goldstandard-0811.txt"),
     "nerugm": (ner_data.read_bio, "ner/harmonised_PER_LOC_ORG/nerugm_filtered.bio"),
 }
 
