@@ -26,7 +26,7 @@ class AverageConfig:
     """Settings of the averaging stage."""
 
     steps: int = 8000  # the shipped model's stage 2 (models/README.md)
-    lr: float = 0.2  # above stage 1's 0.1: the averaged weights differ more (models/README.md)
+    lr: float = 0.3  # above stage 1's 0.1: the averaged weights differ more (models/README.md)
     every: int = 100  # add the current weights to the average every this many steps
     eval_interval: int = 500
     seed: int = 1234
