@@ -27,13 +27,19 @@ def read_bio(path: str | Path) -> Iterator[Sentence]:
                     yield _repair(sentence)
                     sentence = []
                 continue
-            parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
+            parts = _columns(line)
             if len(parts) < 2:
                 raise ValueError(f"{path}:{line_no}: expected 'token<TAB>tag', got {line!r}")
             token, tag = parts[0], parts[-1].strip()
             sentence.append((token, tag))
     if sentence:
         yield _repair(sentence)
+
+
+def _columns(line: str) -> list[str]:
+    """The columns of one ``token<TAB>tag`` line; a line without tabs splits at its last space
+    (``token tag``, as in MDEE's silver file)."""
+    return line.split("\t") if "\t" in line else line.rsplit(" ", 1)
 
 
 def _repair(sentence: Sentence) -> Sentence:
@@ -94,7 +100,7 @@ def read_mdee(path: str | Path) -> Iterator[Sentence]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
-            parts = line.split("\t") if "\t" in line else line.rsplit(" ", 1)
+            parts = _columns(line)
             if len(parts) < 2 or not parts[0].strip():
                 continue
             label = _MDEE_LABELS.get(parts[1].strip())
