@@ -99,7 +99,8 @@ class Pipeline:
         pos = 0
         for doc in docs:
             n = len(doc.sentences)
-            doc.entities = list(entities_from_spans(doc.text, doc.sentences, tagged[pos:pos + n]))
+            doc.entities = self.ner.clitics(
+                list(entities_from_spans(doc.text, doc.sentences, tagged[pos:pos + n])))
             pos += n
 
     @staticmethod

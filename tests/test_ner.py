@@ -149,3 +149,17 @@ def test_majority_vote_keeps_spans_most_models_share():
     # two overlapping spans can each have a majority only with ties broken by votes
     assert majority_vote([{(0, 3, "ORG")}, {(0, 3, "ORG"), (1, 2, "LOC")}, {(1, 2, "LOC")},
                           {(0, 3, "ORG"), (1, 2, "LOC")}, {(0, 3, "ORG")}]) == {(0, 3, "ORG")}
+
+
+def test_clitic_nya_is_not_part_of_a_name(pipeline):
+    texts = ["Artis itu mengunggah foto liburannya di akun Instagramnya pada Minggu malam.",
+             "Warga Palestina di Tepi Barat berunjuk rasa. Israel memperluas permukiman di "
+             "seluruh Tepi Baratnya sejak 1967.",
+             "Pelari asal Kenya itu menang di Catalunya."]
+    ann = nlp_news.annotate(texts, pipeline=pipeline)
+    found = set(ann.entities["text"])
+    assert not any(text.endswith("nya") for text in found - {"Kenya", "Catalunya"})
+    assert {"Tepi Barat", "Kenya", "Catalunya"} <= found
+    second = ann.entities[(ann.entities["doc_id"] == "doc2")
+                          & (ann.entities["start_char"] > texts[1].index("seluruh"))]
+    assert list(second["text"]) == ["Tepi Barat"]

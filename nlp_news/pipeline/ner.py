@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from ..doc import Entity, Sentence
 from ..models import ModelPaths
+from .clitics import CliticRule
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,13 @@ class NerTagger:
             )
         finally:
             stanza_logger.setLevel(level)
+        #: Trims "-nya" off tagged names, using the ranks of the pretrain's word vocabulary.
+        self.clitics = CliticRule(self._word_ranks())
+
+    def _word_ranks(self) -> dict[str, int]:
+        """Lower-cased words of the word vectors by frequency rank (the pretrain's ids)."""
+        vocab = self._pipeline.processors["ner"].trainers[0].vocab["word"]
+        return dict(vocab._unit2id)
 
     def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """Tag pre-tokenised sentences; per sentence, ``(first_token, last_token + 1, label)``.
@@ -75,7 +83,7 @@ class NerTagger:
     def tag(self, text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         """Entities of ``sentences`` (of an article whose text is ``text``)."""
         tagged = self.tag_tokens([[t.text for t in s.tokens] for s in sentences])
-        return list(entities_from_spans(text, sentences, tagged))
+        return self.clitics(list(entities_from_spans(text, sentences, tagged)))
 
 
 #: Padded tokens (sentences x longest sentence) per stanza call.

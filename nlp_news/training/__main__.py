@@ -10,7 +10,15 @@ import shutil
 import time
 from pathlib import Path
 
-from . import ner_average, ner_data, ner_train, tokenizer_eval, tokenizer_train, wordvec
+from . import (
+    ner_augment,
+    ner_average,
+    ner_data,
+    ner_train,
+    tokenizer_eval,
+    tokenizer_train,
+    wordvec,
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
@@ -33,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--max-vocab", type=int, default=60000,
                         help="words kept in the shipped pretrain")
+    parser.add_argument("--vector-names", type=int, default=0, metavar="N",
+                        help="add each DBpedia person, organisation and place title N times "
+                             "to the word-vector corpus (default: 0, none)")
     parser.add_argument("--max-steps", type=int, default=ner_train.NerConfig.max_steps,
                         help="steps of stanza's NER trainer")
     parser.add_argument("--threads", type=int, default=1, help="torch threads for training")
@@ -119,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in ner_train.TRAIN_SETS:
             bio = args.data / ner_train.HARMONISED / f"{name}.bio"
             extra.extend([tok for tok, _ in sent] for sent in ner_data.read_bio(bio))
+        name_lists = [args.data / ner_augment.DBPEDIA / f for f in ner_augment.NAME_LISTS.values()]
+        extra.extend(wordvec.name_sentences(name_lists, args.vector_names))
         vec_txt = args.work / "id_news.vectors.txt"
         n_words = wordvec.train_vectors(
             args.data / "news/wordvec_corpus/id_news_raw_text.txt.gz", vec_txt, extra,
@@ -126,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         kept = wordvec.convert_to_pretrain(vec_txt, pretrain_pt, args.max_vocab)
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
+                             "vector_names": args.vector_names,
                              "seconds": round(time.time() - start, 1)}
     if args.what == "teachers":
         report["teachers"] = train_teachers(args, pretrain_pt)

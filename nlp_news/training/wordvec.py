@@ -37,6 +37,23 @@ class _Corpus:
         yield from self.extra
 
 
+def name_sentences(paths: Iterable[Path], repeat: int) -> list[list[str]]:
+    """Each line of the name lists (one title a line) as a lower-cased sentence, ``repeat`` times.
+
+    Titles such as "Sultan Hasanuddin" give rare name words a vector from the other words of
+    the names they occur in, so name parts of the same kind end up near each other; the
+    repeat lets a word that occurs in a single title pass the ``min_count`` of 3 once it also
+    occurs elsewhere.
+    """
+    sentences = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            tokens = tokenize_lower(line)
+            if tokens:
+                sentences.extend([tokens] * repeat)
+    return sentences
+
+
 def train_vectors(
     corpus: Path,
     out_txt: Path,
