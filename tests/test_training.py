@@ -49,6 +49,15 @@ def test_wordvec_tokens_are_lower_case_and_keep_numbers():
         "harga", "bbm", "naik", "1.250,5", "rupiah", ",", "kata", "sri-mulyani", "."]
 
 
+def test_name_titles_become_repeated_lower_case_sentences(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Sultan Hasanuddin\n\nSungai Kapuas (Kalimantan)\n", encoding="utf-8")
+    sentences = wordvec.name_sentences([names], repeat=2)
+    assert sentences == [["sultan", "hasanuddin"]] * 2 + [
+        ["sungai", "kapuas", "(", "kalimantan", ")"]] * 2
+    assert wordvec.name_sentences([names], repeat=0) == []
+
+
 def test_ud_reader_uses_surface_tokens(tmp_path):
     path = tmp_path / "t.conllu"
     path.write_text(CONLLU, encoding="utf-8")
