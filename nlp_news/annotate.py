@@ -21,7 +21,7 @@ from .article import article_from_record
 from .doc import Article, Doc
 from .entities import EntitySummary, Gazetteer, enrich, to_spacy
 from .models import model_paths
-from .pipeline.ner import NerTagger, entities_from_spans
+from .pipeline.ner import NerTagger
 from .pipeline.tokenize import Tokenizer
 from .readers import Record, read_articles
 from .rules import extract_facts
@@ -99,8 +99,7 @@ class Pipeline:
         pos = 0
         for doc in docs:
             n = len(doc.sentences)
-            doc.entities = self.ner.clitics(
-                list(entities_from_spans(doc.text, doc.sentences, tagged[pos:pos + n])))
+            doc.entities = self.ner.entities(doc.text, doc.sentences, tagged[pos:pos + n])
             pos += n
 
     @staticmethod

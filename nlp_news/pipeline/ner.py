@@ -82,7 +82,13 @@ class NerTagger:
 
     def tag(self, text: str, sentences: Sequence[Sentence]) -> list[Entity]:
         """Entities of ``sentences`` (of an article whose text is ``text``)."""
-        tagged = self.tag_tokens([[t.text for t in s.tokens] for s in sentences])
+        return self.entities(text, sentences,
+                             self.tag_tokens([[t.text for t in s.tokens] for s in sentences]))
+
+    def entities(self, text: str, sentences: Sequence[Sentence],
+                 tagged: Sequence[Sequence[tuple[int, int, str]]]) -> list[Entity]:
+        """Entities from the :meth:`tag_tokens` spans of ``sentences``, with offsets into
+        ``text`` and the clitic -nya trimmed off (:class:`~.clitics.CliticRule`)."""
         return self.clitics(list(entities_from_spans(text, sentences, tagged)))
 
 
