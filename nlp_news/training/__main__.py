@@ -130,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in ner_train.TRAIN_SETS:
             bio = args.data / ner_train.HARMONISED / f"{name}.bio"
             extra.extend([tok for tok, _ in sent] for sent in ner_data.read_bio(bio))
-        name_lists = [args.data / ner_augment.DBPEDIA / f for f in ner_augment.NAME_LISTS.values()]
-        extra.extend(wordvec.name_sentences(name_lists, args.vector_names))
+        if args.vector_names > 0:  # off by default: the name lists are not read at all
+            extra.extend(wordvec.name_sentences(
+                [args.data / ner_augment.DBPEDIA / f for f in ner_augment.NAME_LISTS.values()],
+                args.vector_names))
         vec_txt = args.work / "id_news.vectors.txt"
         n_words = wordvec.train_vectors(
             args.data / "news/wordvec_corpus/id_news_raw_text.txt.gz", vec_txt, extra,
