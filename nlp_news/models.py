@@ -25,6 +25,20 @@ class ModelPaths:
         return self.root / "id_news.pretrain.pt"
 
     @property
+    def charlm_forward(self) -> Path:
+        """Forward character language model (optional: only a NER model trained with one
+        needs it)."""
+        return self.root / "id_news.charlm.forward.pt"
+
+    @property
+    def charlm_backward(self) -> Path:
+        """Backward character language model (optional, with :attr:`charlm_forward`)."""
+        return self.root / "id_news.charlm.backward.pt"
+
+    def has_charlm(self) -> bool:
+        return self.charlm_forward.is_file() and self.charlm_backward.is_file()
+
+    @property
     def resources_dir(self) -> Path:
         """A stanza ``dir`` holding a ``resources.json`` that names nothing."""
         return self.root / "stanza_resources"

@@ -1,4 +1,4 @@
-"""The training helpers, on tiny data written here (no training is run in the tests)."""
+"""The training helpers, on tiny data written here (training runs only on a few sentences)."""
 
 import json
 
@@ -134,6 +134,9 @@ def test_augmenting_the_real_training_mix_keeps_every_context_token():
         changed += old != new
     assert changed > 0.9 * len(copies)
     assert copies == ner_augment.augment(sentences, data, seed=7)
+    two = ner_augment.augment(sentences, data, seed=7, copies=2)
+    assert two[:len(copies)] == copies  # a second copy only adds sentences
+    assert len(two) == 2 * len(copies) and two[len(copies):] != copies
 
 
 def test_weight_averaging_stage_runs_on_the_shipped_model(tmp_path):
@@ -249,3 +252,80 @@ def test_every_teacher_recipe_is_a_valid_train_ner_command():
     assert parsed["mdee"].extra == ["mdee_gold"] and not parsed["mdee"].augment
     assert shlex.split(parsed["adam"].stanza_args)[-2:] == ["--second_lr", "0.001"]
     assert all(not args.teachers for args in parsed.values())
+
+
+def _write_tiny_news_corpus(data_dir):
+    """A gzipped corpus of this project's own sentences, laid out as in ../shared/data."""
+    import gzip
+    from itertools import product
+
+    from nlp_news.training import charlm
+
+    people = ["Rina Wati", "Dodi Saputra", "Made Arta", "Siti Aminah"]
+    places = ["Ambon", "Kupang", "Bogor", "Pulau Seram"]
+    lines = [f"{who} meresmikan pasar ikan baru di {where} pada hari Senin. "
+             f"Warga {where} menyambut {who.split()[0]} dengan tarian adat.\n"
+             for who, where in product(people, places)]
+    corpus = data_dir / charlm.CORPUS
+    corpus.parent.mkdir(parents=True)
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        for _ in range(15):
+            out.writelines(lines)
+            out.write("\n")
+
+
+def test_small_character_language_models_train_load_and_feed_the_ner_tagger(tmp_path):
+    """Tiny charlms, a few NER steps reading them, a tagger that loads all of it; without
+    the charlm files the tagger fails with a clear message."""
+    from stanza.models.common.char_model import CharacterLanguageModel
+
+    from nlp_news.models import model_paths
+    from nlp_news.pipeline.ner import ModelNotFoundError, NerTagger
+    from nlp_news.training import charlm, ner_train
+
+    _write_tiny_news_corpus(tmp_path / "data")
+    models = tmp_path / "models"
+    models.mkdir()
+    config = charlm.CharlmConfig(hidden_dim=16, emb_dim=8, epochs=1)
+    report = charlm.train(tmp_path / "data", tmp_path / "work", models, config)
+    assert report["config"]["hidden_dim"] == 16
+    dev = (tmp_path / "work" / "dev.txt").read_text(encoding="utf-8").splitlines()
+    assert len(dev) == 240 // charlm.DEV_EVERY
+    paths = model_paths(models)
+    assert paths.has_charlm()
+    forward = CharacterLanguageModel.load(str(paths.charlm_forward))
+    backward = CharacterLanguageModel.load(str(paths.charlm_backward))
+    assert forward.hidden_dim() == backward.hidden_dim() == 16
+    assert forward.is_forward_lm and not backward.is_forward_lm
+
+    sents = [[("Rina", "B-PER"), ("Wati", "I-PER"), ("tiba", "O"), ("di", "O"),
+              ("Ambon", "B-LOC"), (".", "O")]]
+    train, dev_json = tmp_path / "train.json", tmp_path / "dev.json"
+    ner_data.write_stanza_json(sents * 4, train)
+    ner_data.write_stanza_json(sents, dev_json)
+    (models / "id_news.pretrain.pt").symlink_to(model_paths().pretrain)
+    ner_train.train(train, dev_json, paths.pretrain, paths.ner, ner_train.NerConfig(
+        max_steps=2, eval_interval=2, hidden_dim=8,
+        charlm=(paths.charlm_forward, paths.charlm_backward)))
+    tagger = NerTagger(paths)
+    assert len(tagger.tag_tokens([["Dodi", "tiba", "di", "Kupang", "."]])) == 1
+    for direction in charlm.DIRECTIONS:  # the paths stored at training too
+        (models / f"id_news.charlm.{direction}.pt").rename(tmp_path / f"{direction}.pt")
+    with pytest.raises(ModelNotFoundError, match="train charlm"):
+        NerTagger(paths)
+
+
+def test_train_ner_with_charlm_needs_the_charlm_files(tmp_path):
+    from nlp_news.training import ner_train
+    from nlp_news.training.__main__ import build_parser, charlm_pair
+
+    args = build_parser().parse_args(["ner", "--charlm", "--models", str(tmp_path)])
+    with pytest.raises(SystemExit, match="train charlm"):
+        charlm_pair(args)
+    (tmp_path / "id_news.charlm.forward.pt").write_bytes(b"")
+    (tmp_path / "id_news.charlm.backward.pt").write_bytes(b"")
+    pair = charlm_pair(args)
+    options = ner_train.charlm_options(pair)
+    assert options[0] == "--charlm" and options[-1] == str(pair[1])
+    assert ner_train.charlm_options(None) == []
+    assert charlm_pair(build_parser().parse_args(["ner", "--models", str(tmp_path)])) is None

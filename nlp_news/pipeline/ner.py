@@ -37,9 +37,17 @@ class NerTagger:
         resources = paths.resources_dir / "resources.json"
         if not resources.exists():
             resources.write_text("{}\n", encoding="utf-8")
+        charlm = ({"ner_forward_charlm_path": str(paths.charlm_forward),
+                   "ner_backward_charlm_path": str(paths.charlm_backward)}
+                  if paths.has_charlm() else {})
         stanza_logger = logging.getLogger("stanza")
         level = stanza_logger.level
         stanza_logger.setLevel(logging.ERROR)  # hides the harmless "Unsupported language" note
+        from stanza.models.common.exceptions import (
+            BackwardCharlmNotFoundError,
+            ForwardCharlmNotFoundError,
+        )
+
         try:
             self._pipeline = stanza.Pipeline(
                 lang="id",
@@ -49,11 +57,22 @@ class NerTagger:
                 ner_model_path=str(paths.ner),
                 ner_pretrain_path=str(paths.pretrain),
                 ner_batch_size=batch_size,
+                **charlm,
                 download_method=None,
                 allow_unknown_language=True,
                 use_gpu=False,
                 logging_level="ERROR",
             )
+        except (ForwardCharlmNotFoundError, BackwardCharlmNotFoundError, KeyError) as error:
+            # stanza catches its own "charlm not found" and then fails on the language lookup
+            missing = (ForwardCharlmNotFoundError, BackwardCharlmNotFoundError)
+            cause = error if isinstance(error, missing) else error.__context__
+            if not isinstance(cause, missing):
+                raise
+            raise ModelNotFoundError(
+                f"the NER model {paths.ner} reads words through character language models: "
+                f"expected {paths.charlm_forward} and {paths.charlm_backward} (re-make them "
+                "with `nlp-news train charlm`)") from cause
         finally:
             stanza_logger.setLevel(level)
         #: Trims "-nya" off tagged names, using the ranks of the pretrain's word vocabulary.

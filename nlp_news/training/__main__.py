@@ -10,7 +10,9 @@ import shutil
 import time
 from pathlib import Path
 
+from ..models import model_paths
 from . import (
+    charlm,
     ner_augment,
     ner_average,
     ner_data,
@@ -26,14 +28,16 @@ DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
-    parser.add_argument("what", choices=["vectors", "teachers", "ner", "average", "gazetteer",
-                                         "all", "tokenizers"],
+    parser.add_argument("what", choices=["vectors", "charlm", "teachers", "ner", "average",
+                                         "gazetteer", "all", "tokenizers"],
                         help="what to (re-)make; 'ner' runs stanza's trainer and then the "
                              "weight-averaging stage, 'average' only the latter (on the NER "
                              "model in --models); 'teachers' trains the teacher models of "
-                             "the silver-data experiment into --work/teachers; 'all' = vectors, "
-                             "ner, gazetteer; 'tokenizers' trains a stanza tokenizer and "
-                             "compares it with the default spaCy rules on the UD test files")
+                             "the silver-data experiment into --work/teachers; 'charlm' the "
+                             "character language models of --charlm; 'all' = vectors, ner, "
+                             "gazetteer; 'tokenizers' trains a stanza "
+                             "tokenizer and compares it with the default spaCy rules on the "
+                             "UD test files")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
     parser.add_argument("--work", type=Path, default=Path("build/training"),
@@ -63,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=True,
                         help="add a mention-replaced copy of every NER training sentence "
                              "(default: yes)")
+    parser.add_argument("--charlm", action=argparse.BooleanOptionalAction, default=False,
+                        help="NER reads words through the character language models in "
+                             "--models (`train charlm`) instead of its own char-LSTM")
+    parser.add_argument("--augment-copies", type=int, default=1, metavar="N",
+                        help="mention-replaced copies of each NER training sentence with "
+                             "--augment (default: 1)")
     return parser
 
 
@@ -82,6 +92,17 @@ def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
     return results
 
 
+def charlm_pair(args: argparse.Namespace) -> tuple[Path, Path] | None:
+    """The (forward, backward) charlm files in ``--models`` with ``--charlm``, else None."""
+    if not args.charlm:
+        return None
+    paths = model_paths(args.models)
+    if not paths.has_charlm():
+        raise SystemExit(f"nlp-news train: --charlm needs {paths.charlm_forward} and "
+                         f"{paths.charlm_backward} (make them with `nlp-news train charlm`)")
+    return paths.charlm_forward, paths.charlm_backward
+
+
 def average_ner(args: argparse.Namespace, pretrain_pt: Path,
                 data: tuple[Path, Path] | None = None) -> dict[str, object]:
     """Stage 2: weight averaging from the NER model in ``--models`` (which it replaces).
@@ -95,10 +116,12 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     shutil.copyfile(model, start_model)
     train_json, dev_json = data or ner_train.prepare(args.data, args.work, tuple(args.extra),
                                                      augment=args.augment, seed=args.seed,
+                                                     augment_copies=args.augment_copies,
                                                      teachers=tuple(args.teachers))
     config = ner_average.AverageConfig(steps=args.average_steps, lr=args.average_lr,
                                        seed=args.seed, threads=args.threads)
-    report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config)
+    report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config,
+                                 charlm=charlm_pair(args))
     return {**report, "config": vars(config)}
 
 
@@ -143,20 +166,24 @@ def main(argv: list[str] | None = None) -> int:
         report["vectors"] = {"trained_words": n_words, "kept_words": kept,
                              "vector_names": args.vector_names,
                              "seconds": round(time.time() - start, 1)}
+    if args.what == "charlm":  # experiment Q, not shipped: not part of "all"
+        report["charlm"] = charlm.train(args.data, args.work / "charlm", args.models,
+                                        charlm.CharlmConfig(seed=args.seed))
     if args.what == "teachers":
         report["teachers"] = train_teachers(args, pretrain_pt)
     ner_json = None
     if args.what in ("ner", "all"):
         ner_json = train_json, dev_json = ner_train.prepare(
             args.data, args.work, tuple(args.extra), augment=args.augment, seed=args.seed,
-            teachers=tuple(args.teachers))
+            augment_copies=args.augment_copies, teachers=tuple(args.teachers))
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
-                                     threads=args.threads,
+                                     threads=args.threads, charlm=charlm_pair(args),
                                      stanza_args=shlex.split(args.stanza_args))
         seconds = ner_train.train(train_json, dev_json, pretrain_pt,
                                   args.models / "id_news.ner.pt", config)
         report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
                          "extra": args.extra, "augment": args.augment,
+                         "augment_copies": args.augment_copies, "charlm": args.charlm,
                          "teachers": [str(t) for t in args.teachers]}
     if args.what == "average" or (args.what in ("ner", "all") and args.average_steps > 0):
         report["average"] = average_ner(args, pretrain_pt, ner_json)

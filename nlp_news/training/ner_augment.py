@@ -79,10 +79,14 @@ def replace_mentions(sentence: Sentence, pools: Sequence[dict[str, list[Name]]],
     return out
 
 
-def augment(sentences: Sequence[Sentence], data_dir: Path, seed: int = 1234) -> list[Sentence]:
-    """One mention-replaced copy of every sentence that has entities."""
+def augment(sentences: Sequence[Sentence], data_dir: Path, seed: int = 1234,
+            copies: int = 1) -> list[Sentence]:
+    """``copies`` mention-replaced copies of every sentence that has entities.
+
+    The first copy does not depend on ``copies``: more copies only add sentences."""
     rng = random.Random(seed)
     external = {label: read_names(data_dir / DBPEDIA / filename, rng)
                 for label, filename in NAME_LISTS.items()}
     pools = (mentions(sentences), external)
-    return [replace_mentions(s, pools, rng) for s in sentences if spans(s)]
+    with_entities = [s for s in sentences if spans(s)]
+    return [replace_mentions(s, pools, rng) for _ in range(copies) for s in with_entities]

@@ -58,9 +58,12 @@ def _dev_score(trainer, dev_batch, gold) -> float:
 
 def average(
     train_json: Path, dev_json: Path, pretrain_pt: Path, start_model: Path, out_model: Path,
-    config: AverageConfig,
+    config: AverageConfig, charlm: tuple[Path, Path] | None = None,
 ) -> dict[str, object]:
     """Continue training ``start_model`` with weight averaging; save the best average.
+
+    ``charlm`` is the (forward, backward) character language model pair of a model trained
+    with one (they are not part of its file).
 
     Returns a report: dev score of the start model and of each evaluated average, seconds.
     """
@@ -75,7 +78,9 @@ def average(
     torch.manual_seed(config.seed)
     start = time.time()
     pretrain = Pretrain(str(pretrain_pt))
-    trainer = Trainer(model_file=str(start_model), pretrain=pretrain, device="cpu")
+    paths = ({"charlm_forward_file": str(charlm[0]), "charlm_backward_file": str(charlm[1])}
+             if charlm else None)
+    trainer = Trainer(args=paths, model_file=str(start_model), pretrain=pretrain, device="cpu")
     args = trainer.args
     train_batch = DataLoader(Document(json.loads(train_json.read_text("utf-8"))),
                              args["batch_size"], args, pretrain, vocab=trainer.vocab,

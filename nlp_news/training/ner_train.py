@@ -54,17 +54,20 @@ class NerConfig:
     hidden_dim: int = 256
     char_hidden_dim: int = 100
     threads: int = 1  # torch threads; 1 is robust when other work shares the 2 cores
+    #: (forward, backward) character language models read instead of the char-LSTM
+    charlm: tuple[Path, Path] | None = None
     stanza_args: list[str] = field(default_factory=list)  # passed on as they are, last
 
 
 def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
-            augment: bool = False, seed: int = 1234,
+            augment: bool = False, seed: int = 1234, augment_copies: int = 1,
             teachers: tuple[Path, ...] = ()) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
 
-    With ``augment``, every training sentence with entities also gets a mention-replaced copy
-    (:mod:`.ner_augment`).  With ``teachers`` (model folders), silver sentences on which all of
-    them agree are added (:mod:`.ner_silver`) and also written to ``work/ner.silver.bio``.
+    With ``augment``, every training sentence with entities also gets ``augment_copies``
+    mention-replaced copies (:mod:`.ner_augment`).  With ``teachers`` (model folders), silver
+    sentences on which all of them agree are added (:mod:`.ner_silver`) and also written to
+    ``work/ner.silver.bio``.
     """
     work.mkdir(parents=True, exist_ok=True)
     train = []
@@ -75,7 +78,7 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
         train.extend(reader(data_dir / relative))
     train = ner_data.dedupe(train)
     if augment:
-        train = train + ner_augment.augment(train, data_dir, seed=seed)
+        train = train + ner_augment.augment(train, data_dir, seed=seed, copies=augment_copies)
     dev = []
     for name in DEV_SETS:
         dev.extend(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
@@ -88,6 +91,15 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     n_dev = ner_data.write_stanza_json(dev, dev_json)
     log.info("NER data: %d train sentences, %d dev sentences", n_train, n_dev)
     return train_json, dev_json
+
+
+def charlm_options(charlm: tuple[Path, Path] | None) -> list[str]:
+    """stanza's NER options for a (forward, backward) charlm pair; none without one."""
+    if charlm is None:
+        return []
+    forward, backward = charlm
+    return ["--charlm", "--charlm_shorthand", "id_news", "--charlm_forward_file", str(forward),
+            "--charlm_backward_file", str(backward)]
 
 
 def train(
@@ -109,7 +121,7 @@ def train(
         "--eval_interval", str(config.eval_interval),
         "--batch_size", str(config.batch_size), "--seed", str(config.seed),
         "--hidden_dim", str(config.hidden_dim), "--char_hidden_dim", str(config.char_hidden_dim),
-        "--cpu", *config.stanza_args,
+        "--cpu", *charlm_options(config.charlm), *config.stanza_args,
     ]
     log.info("running %s", " ".join(cmd))
     start = time.time()
