@@ -31,6 +31,10 @@ class NerTagger:
                 "(re-make them with `nlp-news train all`)"
             )
         import stanza
+        from stanza.models.common.exceptions import (
+            BackwardCharlmNotFoundError,
+            ForwardCharlmNotFoundError,
+        )
 
         self.batch_size = batch_size
         paths.resources_dir.mkdir(parents=True, exist_ok=True)
@@ -43,11 +47,6 @@ class NerTagger:
         stanza_logger = logging.getLogger("stanza")
         level = stanza_logger.level
         stanza_logger.setLevel(logging.ERROR)  # hides the harmless "Unsupported language" note
-        from stanza.models.common.exceptions import (
-            BackwardCharlmNotFoundError,
-            ForwardCharlmNotFoundError,
-        )
-
         try:
             self._pipeline = stanza.Pipeline(
                 lang="id",
