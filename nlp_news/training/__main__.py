@@ -35,9 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "model in --models); 'teachers' trains the teacher models of "
                              "the silver-data experiment into --work/teachers; 'charlm' the "
                              "character language models of --charlm; 'all' = vectors, ner, "
-                             "gazetteer; 'tokenizers' trains a stanza "
-                             "tokenizer and compares it with the default spaCy rules on the "
-                             "UD test files")
+                             "gazetteer; 'tokenizers' trains a stanza tokenizer and compares "
+                             "it with the default spaCy rules on the UD test files")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
     parser.add_argument("--work", type=Path, default=Path("build/training"),

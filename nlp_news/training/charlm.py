@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..models import model_paths
+
 log = logging.getLogger(__name__)
 
 CORPUS = Path("news/wordvec_corpus/id_news_raw_text.txt.gz")
@@ -72,7 +74,8 @@ def command(train_dir: Path, dev: Path, save_dir: Path, direction: str,
 
 
 def train(data_dir: Path, work: Path, models: Path, config: CharlmConfig) -> dict[str, object]:
-    """Train both directions in parallel; copy them to ``models/id_news.charlm.*.pt``."""
+    """Train both directions in parallel; copy them to the charlm paths of ``models``
+    (:class:`~nlp_news.models.ModelPaths`)."""
     train_dir, dev = prepare_corpus(data_dir / CORPUS, work)
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     start = time.time()
@@ -85,12 +88,13 @@ def train(data_dir: Path, work: Path, models: Path, config: CharlmConfig) -> dic
         log_file = (work / f"{direction}.log").open("w", encoding="utf-8")
         running.append((direction, subprocess.Popen(cmd, env=env, stdout=log_file,
                                                     stderr=subprocess.STDOUT), log_file))
+    paths = model_paths(models)
+    shipped = {"forward": paths.charlm_forward, "backward": paths.charlm_backward}
     for direction, process, log_file in running:
         code = process.wait()
         log_file.close()
         if code:
             raise RuntimeError(f"stanza charlm ({direction}) failed with exit code {code}: "
                                f"see {work / (direction + '.log')}")
-        shutil.copyfile(work / f"id_news_{direction}_charlm.pt",
-                        models / f"id_news.charlm.{direction}.pt")
+        shutil.copyfile(work / f"id_news_{direction}_charlm.pt", shipped[direction])
     return {"seconds": round(time.time() - start, 1), "config": vars(config)}
