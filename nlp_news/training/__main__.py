@@ -13,6 +13,7 @@ from pathlib import Path
 from ..models import model_paths
 from . import (
     charlm,
+    ner_audit,
     ner_augment,
     ner_average,
     ner_data,
@@ -29,14 +30,18 @@ DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
     parser.add_argument("what", choices=["vectors", "charlm", "teachers", "ner", "average",
-                                         "gazetteer", "all", "tokenizers"],
+                                         "gazetteer", "all", "tokenizers", "audit"],
                         help="what to (re-)make; 'ner' runs stanza's trainer and then the "
                              "weight-averaging stage, 'average' only the latter (on the NER "
                              "model in --models); 'teachers' trains the teacher models of "
                              "the silver-data experiment into --work/teachers; 'charlm' the "
                              "character language models of --charlm; 'all' = vectors, ner, "
                              "gazetteer; 'tokenizers' trains a stanza tokenizer and compares "
-                             "it with the default spaCy rules on the UD test files")
+                             "it with the default spaCy rules on the UD test files; 'audit' "
+                             "trains a tagger on each half of the NER training sets, tags the "
+                             "other half and writes the disagreements with the gold to "
+                             "--work/audit/disagreements.tsv (label review; try --max-steps "
+                             "6000)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--models", type=Path, default=DEFAULT_MODELS, help="where models go")
     parser.add_argument("--work", type=Path, default=Path("build/training"),
@@ -191,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
 
         report["gazetteer"] = build_gazetteer(args.data / "gazetteer",
                                               args.models / "gazetteer.tsv")
+    if args.what == "audit":
+        config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
+                                     threads=args.threads,
+                                     stanza_args=shlex.split(args.stanza_args))
+        report["audit"] = ner_audit.audit(args.data, args.work / "audit", pretrain_pt, config,
+                                          augment=args.augment)
     if args.what == "tokenizers":
         report["tokenizers"] = compare_tokenizers(args)
     print(json.dumps(report, indent=2))
