@@ -64,5 +64,6 @@ def test_audit_trains_on_each_half_and_tags_the_other(tmp_path, capsys):
         rows = list(csv.DictReader(handle, delimiter="\t"))
     assert len(rows) == sum(sum(e["disagreements"].values()) for e in report.values())
     assert {r["kind"] for r in rows} <= {"label", "boundary", "missed", "extra"}
+    assert {int(r["sentence"]) for r in rows} <= set(range(len(sentences)))
     assert (work / "audit" / "half0" / "models" / "id_news.ner.pt").exists()
     assert (work / "audit" / "half1" / "models" / "id_news.ner.pt").exists()

@@ -71,7 +71,8 @@ def _row(kind: str, gold: Span | None, predicted: Span | None, text, tokens) -> 
 def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
           augment: bool = True) -> dict[str, object]:
     """Train a tagger on each half of the training sets, tag the other half, and write every
-    disagreement with the gold to ``work/disagreements.tsv``.
+    disagreement with the gold to ``work/disagreements.tsv`` (one row per disagreement;
+    ``sentence`` counts the set's sentences from 0, after exact repeats are dropped).
 
     Returns, per training set: sentences, gold spans, held-out micro F1 and the count of each
     kind of disagreement."""
@@ -118,10 +119,10 @@ def _report(sentences: Sequence[ner_data.Sentence], origin: Sequence[str],
             gold = [bio_spans([tag for _, tag in sentences[i]]) for i in indices]
             pred = [predicted[i] for i in indices]
             kinds: Counter[str] = Counter()
-            for i, g, p in zip(indices, gold, pred, strict=True):
+            for number, (i, g, p) in enumerate(zip(indices, gold, pred, strict=True)):
                 for row in disagreements([tok for tok, _ in sentences[i]], g, p):
                     kinds[row["kind"]] += 1
-                    writer.writerow({"set": name, "sentence": i, **row})
+                    writer.writerow({"set": name, "sentence": number, **row})
             report[name] = {"sentences": len(indices), "gold_spans": sum(map(len, gold)),
                             "held_out_micro_f1": round(score(gold, pred)["micro"]["f1"], 4),
                             "disagreements": dict(kinds)}
