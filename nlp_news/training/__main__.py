@@ -16,7 +16,6 @@ from . import (
     ner_audit,
     ner_augment,
     ner_average,
-    ner_data,
     ner_train,
     tokenizer_eval,
     tokenizer_train,
@@ -155,8 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.time()
         extra = []
         for name in ner_train.TRAIN_SETS:
-            bio = args.data / ner_train.HARMONISED / f"{name}.bio"
-            extra.extend([tok for tok, _ in sent] for sent in ner_data.read_bio(bio))
+            extra.extend([tok for tok, _ in sent] for sent in ner_train.read_set(args.data, name))
         if args.vector_names > 0:  # off by default: the name lists are not read at all
             extra.extend(wordvec.name_sentences(
                 [args.data / ner_augment.DBPEDIA / f for f in ner_augment.NAME_LISTS.values()],

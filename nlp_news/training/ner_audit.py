@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..evaluate import Span, bio_spans, score
 from . import ner_augment, ner_data
-from .ner_train import DEV_SETS, HARMONISED, TRAIN_SETS, NerConfig, train
+from .ner_train import TRAIN_SETS, NerConfig, dev_sentences, read_set, train
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +39,6 @@ def disagreements(tokens: Sequence[str], gold: set[Span], predicted: set[Span]) 
     ``kind`` is ``label`` (same tokens, another label), ``boundary`` (overlapping spans, other
     tokens), ``missed`` (a gold span the tagger has nothing on) or ``extra`` (a predicted span
     over no gold span).  A boundary disagreement is reported once, from the gold side."""
-    def text(span: Span | None) -> str:
-        return " ".join(tokens[span[0]:span[1]]) if span else ""
-
     def overlapping(span: Span, others: set[Span]) -> list[Span]:
         return sorted(o for o in others if o[0] < span[1] and span[0] < o[1])
 
@@ -51,14 +48,17 @@ def disagreements(tokens: Sequence[str], gold: set[Span], predicted: set[Span]) 
         same = [o for o in over if o[:2] == span[:2]]
         kind = "label" if same else "boundary" if over else "missed"
         other = same[0] if same else over[0] if over else None
-        rows.append(_row(kind, span, other, text, tokens))
+        rows.append(_row(tokens, kind, span, other))
     for span in sorted(predicted - gold):
         if not overlapping(span, gold):
-            rows.append(_row("extra", None, span, text, tokens))
+            rows.append(_row(tokens, "extra", None, span))
     return rows
 
 
-def _row(kind: str, gold: Span | None, predicted: Span | None, text, tokens) -> dict:
+def _row(tokens: Sequence[str], kind: str, gold: Span | None, predicted: Span | None) -> dict:
+    def text(span: Span | None) -> str:
+        return " ".join(tokens[span[0]:span[1]]) if span else ""
+
     first = min(s[0] for s in (gold, predicted) if s)
     last = max(s[1] for s in (gold, predicted) if s)
     context = " ".join([*tokens[max(0, first - CONTEXT):first], "[[",
@@ -82,10 +82,12 @@ def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
     sentences: list[ner_data.Sentence] = []
     origin: list[str] = []
     for name in TRAIN_SETS:
-        for sentence in ner_data.dedupe(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio")):
+        for sentence in ner_data.dedupe(read_set(data_dir, name)):
             sentences.append(sentence)
             origin.append(name)
-    dev = [s for name in DEV_SETS for s in ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio")]
+    dev_json = work / "dev.json"
+    work.mkdir(parents=True, exist_ok=True)
+    ner_data.write_stanza_json(dev_sentences(data_dir), dev_json)
     predicted: dict[int, set[Span]] = {}
     for fold, held_out in enumerate(halves(len(sentences))):
         held = set(held_out)
@@ -96,9 +98,8 @@ def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
         models = folder / "models"
         models.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pretrain_pt, models / pretrain_pt.name)
-        train_json, dev_json = folder / "train.json", folder / "dev.json"
+        train_json = folder / "train.json"
         ner_data.write_stanza_json(train_part, train_json)
-        ner_data.write_stanza_json(dev, dev_json)
         paths = model_paths(models)
         train(train_json, dev_json, paths.pretrain, paths.ner, config)
         tagged = NerTagger(paths).tag_tokens([[tok for tok, _ in sentences[i]] for i in held_out])

@@ -59,6 +59,16 @@ class NerConfig:
     stanza_args: list[str] = field(default_factory=list)  # passed on as they are, last
 
 
+def read_set(data_dir: Path, name: str) -> list[ner_data.Sentence]:
+    """The sentences of one harmonised NER set (``TRAIN_SETS``/``DEV_SETS`` names)."""
+    return list(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
+
+
+def dev_sentences(data_dir: Path) -> list[ner_data.Sentence]:
+    """The joint dev set: every set of :data:`DEV_SETS`, in order."""
+    return [sentence for name in DEV_SETS for sentence in read_set(data_dir, name)]
+
+
 def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
             teachers: tuple[Path, ...] = ()) -> tuple[Path, Path]:
@@ -72,16 +82,14 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     work.mkdir(parents=True, exist_ok=True)
     train = []
     for name in TRAIN_SETS:
-        train.extend(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
+        train.extend(read_set(data_dir, name))
     for name in extra:
         reader, relative = EXTRA_SETS[name]
         train.extend(reader(data_dir / relative))
     train = ner_data.dedupe(train)
     if augment:
         train = train + ner_augment.augment(train, data_dir, seed=seed, copies=augment_copies)
-    dev = []
-    for name in DEV_SETS:
-        dev.extend(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
+    dev = dev_sentences(data_dir)
     if teachers:
         silver = ner_silver.silver(data_dir, teachers, exclude=dev, seed=seed)
         ner_data.write_bio(silver, work / "ner.silver.bio")
