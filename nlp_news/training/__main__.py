@@ -16,6 +16,7 @@ from . import (
     ner_audit,
     ner_augment,
     ner_average,
+    ner_label_fixes,
     ner_train,
     tokenizer_eval,
     tokenizer_train,
@@ -76,7 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--augment-copies", type=int, default=1, metavar="N",
                         help="mention-replaced copies of each NER training sentence with "
                              "--augment (default: 1)")
+    parser.add_argument("--label-fixes", action=argparse.BooleanOptionalAction, default=False,
+                        help="apply the reviewed corrections of the NER training labels "
+                             "(nlp_news/resources/ner_label_fixes.tsv) before training")
     return parser
+
+
+def prepare_ner(args: argparse.Namespace) -> tuple[Path, Path]:
+    """Write the NER training mix and dev set chosen by the options (stanza JSON in --work)."""
+    return ner_train.prepare(args.data, args.work, tuple(args.extra), augment=args.augment,
+                             seed=args.seed, augment_copies=args.augment_copies,
+                             teachers=tuple(args.teachers),
+                             label_fixes=ner_label_fixes.default_path() if args.label_fixes
+                             else None)
 
 
 def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
@@ -117,10 +130,7 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     model = args.models / "id_news.ner.pt"
     start_model = args.work / "id_news.ner.stage1.pt"
     shutil.copyfile(model, start_model)
-    train_json, dev_json = data or ner_train.prepare(args.data, args.work, tuple(args.extra),
-                                                     augment=args.augment, seed=args.seed,
-                                                     augment_copies=args.augment_copies,
-                                                     teachers=tuple(args.teachers))
+    train_json, dev_json = data or prepare_ner(args)
     config = ner_average.AverageConfig(steps=args.average_steps, lr=args.average_lr,
                                        seed=args.seed, threads=args.threads)
     report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config,
@@ -175,9 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         report["teachers"] = train_teachers(args, pretrain_pt)
     ner_json = None
     if args.what in ("ner", "all"):
-        ner_json = train_json, dev_json = ner_train.prepare(
-            args.data, args.work, tuple(args.extra), augment=args.augment, seed=args.seed,
-            augment_copies=args.augment_copies, teachers=tuple(args.teachers))
+        ner_json = train_json, dev_json = prepare_ner(args)
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
                                      threads=args.threads, charlm=charlm_pair(args),
                                      stanza_args=shlex.split(args.stanza_args))

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ner_augment, ner_data, ner_silver
+from . import ner_augment, ner_data, ner_label_fixes, ner_silver
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,12 @@ def dev_sentences(data_dir: Path) -> list[ner_data.Sentence]:
 
 def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
-            teachers: tuple[Path, ...] = ()) -> tuple[Path, Path]:
+            teachers: tuple[Path, ...] = (), label_fixes: Path | None = None
+            ) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
+
+    With ``label_fixes`` (a file of :mod:`.ner_label_fixes`), the reviewed corrections of
+    the training sets' labels are applied first.
 
     With ``augment``, every training sentence with entities also gets ``augment_copies``
     mention-replaced copies (:mod:`.ner_augment`).  With ``teachers`` (model folders), silver
@@ -80,9 +84,13 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     ``work/ner.silver.bio``.
     """
     work.mkdir(parents=True, exist_ok=True)
+    fixes = ner_label_fixes.read_fixes(label_fixes) if label_fixes else {}
     train = []
     for name in TRAIN_SETS:
-        train.extend(read_set(data_dir, name))
+        sentences, changed = ner_label_fixes.apply_fixes(name, read_set(data_dir, name), fixes)
+        if fixes:
+            log.info("%s: %d sentences with reviewed label fixes", name, changed)
+        train.extend(sentences)
     for name in extra:
         reader, relative = EXTRA_SETS[name]
         train.extend(reader(data_dir / relative))
