@@ -19,13 +19,14 @@ from pathlib import Path
 
 from ..evaluate import Span, bio_spans, score
 from . import ner_augment, ner_data
+from .ner_label_fixes import checksum
 from .ner_train import TRAIN_SETS, NerConfig, dev_sentences, read_set, train
 
 log = logging.getLogger(__name__)
 
 CONTEXT = 6  # tokens shown on each side of a disagreement
-COLUMNS = ("set", "sentence", "kind", "gold", "gold_label", "predicted", "predicted_label",
-           "context")
+COLUMNS = ("set", "sentence", "checksum", "kind", "gold", "gold_label", "predicted",
+           "predicted_label", "context")
 
 
 def halves(n: int) -> tuple[list[int], list[int]]:
@@ -71,8 +72,10 @@ def _row(tokens: Sequence[str], kind: str, gold: Span | None, predicted: Span | 
 def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
           augment: bool = True) -> dict[str, object]:
     """Train a tagger on each half of the training sets, tag the other half, and write every
-    disagreement with the gold to ``work/disagreements.tsv`` (one row per disagreement;
-    ``sentence`` counts the set's sentences from 0, after exact repeats are dropped).
+    disagreement with the gold to ``work/disagreements.tsv`` (one row per disagreement).
+    Exact repeats of a sentence are trained and tagged once.  A row names its sentence as
+    :mod:`.ner_label_fixes` does: ``set``, ``sentence`` (its position in the set's file,
+    from 0) and ``checksum`` (of its tokens), so a reviewed row can go into the fixes file.
 
     Returns, per training set: sentences, gold spans, held-out micro F1 and the count of each
     kind of disagreement."""
@@ -80,11 +83,12 @@ def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
     from ..pipeline.ner import NerTagger
 
     sentences: list[ner_data.Sentence] = []
-    origin: list[str] = []
+    origin: list[tuple[str, int]] = []  # (set, position in the set's file) of each sentence
     for name in TRAIN_SETS:
-        for sentence in ner_data.dedupe(read_set(data_dir, name)):
-            sentences.append(sentence)
-            origin.append(name)
+        in_file = read_set(data_dir, name)
+        for position in ner_data.first_occurrences(in_file):
+            sentences.append(in_file[position])
+            origin.append((name, position))
     dev_json = work / "dev.json"
     work.mkdir(parents=True, exist_ok=True)
     ner_data.write_stanza_json(dev_sentences(data_dir), dev_json)
@@ -108,22 +112,24 @@ def audit(data_dir: Path, work: Path, pretrain_pt: Path, config: NerConfig,
     return _report(sentences, origin, predicted, work / "disagreements.tsv")
 
 
-def _report(sentences: Sequence[ner_data.Sentence], origin: Sequence[str],
+def _report(sentences: Sequence[ner_data.Sentence], origin: Sequence[tuple[str, int]],
             predicted: dict[int, set[Span]], table: Path) -> dict[str, object]:
     report: dict[str, object] = {}
     table.parent.mkdir(parents=True, exist_ok=True)
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, COLUMNS, delimiter="\t")
         writer.writeheader()
-        for name in dict.fromkeys(origin):
-            indices = [i for i, o in enumerate(origin) if o == name]
+        for name in dict.fromkeys(name for name, _ in origin):
+            indices = [i for i, (o, _) in enumerate(origin) if o == name]
             gold = [bio_spans([tag for _, tag in sentences[i]]) for i in indices]
             pred = [predicted[i] for i in indices]
             kinds: Counter[str] = Counter()
-            for number, (i, g, p) in enumerate(zip(indices, gold, pred, strict=True)):
-                for row in disagreements([tok for tok, _ in sentences[i]], g, p):
+            for i, g, p in zip(indices, gold, pred, strict=True):
+                tokens = [tok for tok, _ in sentences[i]]
+                for row in disagreements(tokens, g, p):
                     kinds[row["kind"]] += 1
-                    writer.writerow({"set": name, "sentence": number, **row})
+                    writer.writerow({"set": name, "sentence": origin[i][1],
+                                     "checksum": checksum(tokens), **row})
             report[name] = {"sentences": len(indices), "gold_spans": sum(map(len, gold)),
                             "held_out_micro_f1": round(score(gold, pred)["micro"]["f1"], 4),
                             "disagreements": dict(kinds)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 Sentence = list[tuple[str, str]]
@@ -57,17 +57,22 @@ def _repair(sentence: Sentence) -> Sentence:
     return out
 
 
+def first_occurrences(sentences: Sequence[Sentence]) -> list[int]:
+    """Positions of the sentences whose tokens do not repeat an earlier sentence's."""
+    seen: set[tuple[str, ...]] = set()
+    positions = []
+    for position, sentence in enumerate(sentences):
+        key = tuple(token for token, _ in sentence)
+        if key not in seen:
+            seen.add(key)
+            positions.append(position)
+    return positions
+
+
 def dedupe(sentences: Iterable[Sentence]) -> list[Sentence]:
     """Drop exact duplicate sentences (NER-UI has 49), keeping the first occurrence."""
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for sentence in sentences:
-        key = tuple(token for token, _ in sentence)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(sentence)
-    return out
+    sentences = list(sentences)
+    return [sentences[i] for i in first_occurrences(sentences)]
 
 
 def write_stanza_json(sentences: Iterable[Sentence], path: str | Path) -> int:
