@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 
+from .. import lexicon
 from ..doc import Entity, Sentence
 from ..models import ModelPaths
 from .clitics import CliticRule
+from .legal_forms import LegalFormRule
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class NerTagger:
             stanza_logger.setLevel(level)
         #: Trims "-nya" off tagged names, using the ranks of the pretrain's word vocabulary.
         self.clitics = CliticRule(self._word_ranks())
+        #: Joins "Tbk" / "Persero" tagged on their own to the organisation before them.
+        self.legal_forms = LegalFormRule(lexicon.table("legal_forms")["words"])
 
     def _word_ranks(self) -> dict[str, int]:
         """Lower-cased words of the word vectors by frequency rank (the pretrain's ids)."""
@@ -106,8 +110,10 @@ class NerTagger:
     def entities(self, text: str, sentences: Sequence[Sentence],
                  tagged: Sequence[Sequence[tuple[int, int, str]]]) -> list[Entity]:
         """Entities from the :meth:`tag_tokens` spans of ``sentences``, with offsets into
-        ``text`` and the clitic -nya trimmed off (:class:`~.clitics.CliticRule`)."""
-        return self.clitics(list(entities_from_spans(text, sentences, tagged)))
+        ``text``, the clitic -nya trimmed off (:class:`~.clitics.CliticRule`) and legal forms
+        joined to their organisation (:class:`~.legal_forms.LegalFormRule`)."""
+        return self.legal_forms(text, self.clitics(list(entities_from_spans(text, sentences,
+                                                                            tagged))))
 
 
 #: Padded tokens (sentences x longest sentence) per stanza call.
