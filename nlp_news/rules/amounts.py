@@ -206,7 +206,11 @@ def _is_name_before(text: str, start: int) -> bool:
     if match is None:
         return False
     word = match.group("w")
-    if not word[:1].isupper() or not word[-1].isalnum():  # "Jakarta," ends a phrase
+    if not word[-1].isalnum():  # "Jakarta," ends a phrase
+        return False
+    if word[:1].islower() and any(c.isupper() for c in word[1:]):
+        return True  # a product written in camel case: "iPhone 11", "iPad 2"
+    if not word[:1].isupper():
         return False
     if word.lower() in FUNCTION_WORDS:
         return False

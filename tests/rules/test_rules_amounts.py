@@ -75,6 +75,8 @@ def test_percent(text, expected):
         ("Memori 64GB tersedia.", [("quantity", 64.0, "gb")]),
         ("Baterai 4100 mAh dipasang.", [("quantity", 4100.0, "mah")]),
         ("Kecepatannya 100 km/jam.", [("quantity", 100.0, "km/jam")]),
+        ("Mobil itu mencapai 180 kpj.", [("quantity", 180.0, "km/jam")]),
+        ("Mesinnya bertenaga 120 tenaga kuda.", [("quantity", 120.0, "tenaga kuda")]),
         ("Ruang pamer 7.200 kaki persegi dibuka.", [("quantity", 7200.0, "kaki persegi")]),
         ("Hujan turun 1,5 jam.", [("quantity", 1.5, "jam")]),
         ("Penduduknya 270 juta jiwa.", [("quantity", 270e6, "jiwa")]),

@@ -36,6 +36,7 @@ from .conftest import summaries
         "Ia bermain di Liga 1 musim ini.",
         "Chipset Snapdragon 625 dipakai.",
         "Ponsel Galaxy S8 dirilis.",
+        "Ponselnya iPhone 11 dan tabletnya iPad 9.",
         "Timnas U-22 berlatih.",
         "Jaringan 5G segera hadir.",
         "Arsenal kalah 2-1 dari Chelsea.",
