@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
-import platform
 import resource
 import sys
 import tempfile
 from pathlib import Path
+
+import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "indosum" / "articles.jsonl"
@@ -70,8 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = [run_once(dump, jobs, args.chunk_size, not args.no_ner) for jobs in args.jobs]
     report = {
         "command": "python benchmarks/bench_batch.py " + " ".join(argv or sys.argv[1:]),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
-                   f"{platform.python_version()}",
+        "machine": machine.describe(),
         "data": str(args.data.name),
         "runs": runs,
     }

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import sys
 import time
 from itertools import islice
 from pathlib import Path
+
+import machine
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "indosum" / "articles.jsonl"
@@ -56,8 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     tok_ner = t["tokenize"] + t["ner"]
     report = {
         "command": "python benchmarks/bench_pipeline.py " + " ".join(argv or sys.argv[1:]),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
-                   f"{platform.python_version()}, torch threads {args.threads}",
+        "machine": machine.describe(args.threads),
         "articles": len(articles),
         "tokens": n_tokens,
         "entities": n_entities,

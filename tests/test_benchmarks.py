@@ -31,3 +31,5 @@ def test_bench_batch_reports_speed_and_stage_shares():
     assert run["articles"] == 4 and run["articles_per_second"] > 0
     assert "ner" not in run["stage_share"] or run["stage_share"]["ner"] == 0
     assert abs(sum(run["stage_share"].values()) - 1) < 0.01
+    reference = report["machine"]["reference"]  # to compare figures across machines
+    assert reference["python_mops"] > 0 and reference["lstm_tokens_per_second"] > 0
