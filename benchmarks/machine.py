@@ -1,9 +1,10 @@
 """The machine a benchmark ran on, with two reference speeds to compare figures across machines.
 
 Speed figures depend on the machine as much as on the code: the same commit measured 8,630
-tokens/s (tokenisation + NER) on one 2-core development machine and 3,270 on another.  Each
-benchmark therefore records, beside its own figures, how fast this machine runs two fixed
-workloads shaped like the pipeline's own work, each on one thread:
+tokens/s (tokenisation + NER) on one 2-core development machine and 3,409 on another.  The
+speed benchmarks (``bench_pipeline.py``, ``bench_batch.py``) therefore record, beside their own
+figures, how fast the machine runs two fixed workloads shaped like the pipeline's own work, each
+on one thread:
 
 - ``python_mops``: millions of iterations/s of a plain Python loop (the tokenizer, rule layers
   and table building are pure Python);
