@@ -42,10 +42,19 @@ def _annotate_parser(sub) -> None:
 
 
 def _evaluate_parser(sub) -> None:
-    p = sub.add_parser("evaluate", help="score the NER model on gold BIO data")
-    p.add_argument("task", choices=["ner"])
-    p.add_argument("gold", type=Path, help="token<TAB>BIO, blank line between sentences")
-    p.add_argument("--predictions", type=Path, help="write token<TAB>predicted-BIO here")
+    p = sub.add_parser("evaluate", help="score the pipeline on gold data",
+                       description="'ner GOLD.bio': the NER model on token<TAB>BIO sentences; "
+                                   "'articles GOLD.jsonl': the whole pipeline on gold-annotated "
+                                   "articles (entities, grouping, facts).")
+    p.add_argument("task", choices=["ner", "articles"])
+    p.add_argument("gold", type=Path, help="ner: token<TAB>BIO, blank line between sentences; "
+                                           "articles: one gold article a JSON line")
+    p.add_argument("--predictions", type=Path, help="ner: write token<TAB>predicted-BIO here")
+    p.add_argument("--errors", type=Path, help="articles: write one row per error here (CSV, "
+                                               "or TSV for a .tsv name)")
+    p.add_argument("--shared", type=Path, help="articles: the shared folder holding the "
+                                               "corpora gold articles refer to (default: "
+                                               "$NLP_NEWS_SHARED or ../shared)")
     p.add_argument("--models", type=Path, help="model folder (default: the bundled models/)")
     p.set_defaults(func=cmd_evaluate)
 
@@ -86,9 +95,15 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_ner_file
+    if args.task == "articles":
+        from .evaluate_articles import evaluate_articles_file
 
-    report = evaluate_ner_file(args.gold, models=args.models, predictions=args.predictions)
+        report = evaluate_articles_file(args.gold, models=args.models, shared=args.shared,
+                                        errors=args.errors)
+    else:
+        from .evaluate import evaluate_ner_file
+
+        report = evaluate_ner_file(args.gold, models=args.models, predictions=args.predictions)
     print(json.dumps(report, indent=2))
     return 0
 
@@ -106,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
-    except (InputError, ValueError) as exc:
+    except (InputError, ValueError) as exc:  # GoldError is a ValueError
         print(f"nlp-news: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

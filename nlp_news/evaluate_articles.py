@@ -1,0 +1,294 @@
+"""Score the whole pipeline on gold-annotated real articles (``nlp-news evaluate articles``).
+
+The articles go through :func:`nlp_news.annotate`, the code path of ``nlp-news annotate``, and
+the output tables are compared with the gold (:mod:`nlp_news.gold`):
+
+- entities: precision, recall and F1 of (start, end, label), exact and overlapping (one gold
+  mention matches at most one predicted mention of its label that overlaps it), micro and per
+  label;
+- grouping: over gold mentions matched (overlap, same label), pairwise precision and recall of
+  "same entity" (same ``entity_id`` predicted, same canonical name in the gold);
+- facts: a gold fact is found when a predicted fact of its kind overlaps it with the same value
+  (numbers equal to 1e-6 relative; dates and times by their ISO string), micro and per kind.
+
+Every error can be written as a row (:data:`ERROR_COLUMNS`) with its category, so the biggest
+categories can be counted and fixed first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .gold import LABELS, GoldArticle, read_gold
+
+#: Columns of the ``--errors`` table: one row per error.
+ERROR_COLUMNS = ["doc_id", "layer", "category", "label", "gold_text", "gold_start", "gold_end",
+                 "pred_text", "pred_start", "pred_end", "gold_value", "pred_value", "context"]
+ENTITY_CATEGORIES = ("missed", "spurious", "boundary", "wrong_label", "excluded", "wrong_group")
+FACT_CATEGORIES = ("missed", "spurious", "wrong_value", "wrong_kind", "excluded")
+_CONTEXT = 60
+
+
+@dataclass
+class _Pred:
+    start: int
+    end: int
+    label: str
+    text: str
+    group: Any = None
+    value: Any = None
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall and F1 (0 where undefined) with the counts."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(_overlaps(start, end, s, e) for s, e in ranges)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = text[max(0, start - _CONTEXT):start]
+    right = text[end:end + _CONTEXT]
+    return f"{left}[[{text[start:end]}]]{right}".replace("\n", " ")
+
+
+def same_value(gold: Any, pred: _Pred) -> bool:
+    """A predicted fact has the gold value: equal numbers, or equal ISO strings."""
+    if isinstance(gold, str):
+        return pred.value is not None and str(pred.value) == gold
+    if isinstance(gold, int | float) and isinstance(pred.value, int | float):
+        return math.isclose(float(gold), float(pred.value), rel_tol=1e-6, abs_tol=1e-9)
+    return False
+
+
+def _match_overlap(gold: Sequence[dict], preds: Sequence[_Pred], ok) -> dict[int, int]:
+    """One-to-one matching gold index -> pred index of overlapping pairs with ``ok(g, p)``:
+    exact spans first, then the largest overlap."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(preds):
+            if _overlaps(g["start"], g["end"], p.start, p.end) and ok(g, p):
+                exact = (g["start"], g["end"]) == (p.start, p.end)
+                size = min(g["end"], p.end) - max(g["start"], p.start)
+                pairs.append((not exact, -size, gi, pi))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, _, gi, pi in sorted(pairs):
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+class ArticleScorer:
+    """Accumulates counts and error rows over articles."""
+
+    def __init__(self) -> None:
+        self.exact: Counter[tuple[str, str]] = Counter()  # (label, tp|fp|fn)
+        self.overlap: Counter[tuple[str, str]] = Counter()
+        self.pairs: Counter[str] = Counter()
+        self.facts: Counter[tuple[str, str]] = Counter()
+        self.errors: list[dict[str, Any]] = []
+        self.n_articles = 0
+
+    def _error(self, doc_id: str, text: str, layer: str, category: str, label: str,
+               gold: dict | None = None, pred: _Pred | None = None) -> None:
+        start = gold["start"] if gold else pred.start
+        end = gold["end"] if gold else pred.end
+        self.errors.append({
+            "doc_id": doc_id, "layer": layer, "category": category, "label": label,
+            "gold_text": text[gold["start"]:gold["end"]] if gold else None,
+            "gold_start": gold["start"] if gold else None,
+            "gold_end": gold["end"] if gold else None,
+            "pred_text": pred.text if pred else None,
+            "pred_start": pred.start if pred else None, "pred_end": pred.end if pred else None,
+            "gold_value": (gold.get("value", gold.get("canonical")) if gold else None),
+            "pred_value": (pred.value if pred and layer == "fact" else
+                           (pred.group if pred else None)),
+            "context": _context(text, start, end),
+        })
+
+    def add(self, gold: GoldArticle, entities: list[_Pred], facts: list[_Pred],
+            excluded: Sequence[tuple[int, int]]) -> None:
+        """Score one article's predicted entities and facts against its gold."""
+        self.n_articles += 1
+        self._add_entities(gold, entities, excluded)
+        self._add_facts(gold, facts, excluded)
+
+    def _add_entities(self, gold: GoldArticle, preds: list[_Pred],
+                      excluded: Sequence[tuple[int, int]]) -> None:
+        doc_id, text = gold.id, gold.text
+        gold_keys = {(m["start"], m["end"], m["label"]) for m in gold.mentions}
+        pred_keys = {(p.start, p.end, p.label) for p in preds}
+        for label in LABELS:
+            g = {k for k in gold_keys if k[2] == label}
+            p = {k for k in pred_keys if k[2] == label}
+            self.exact[(label, "tp")] += len(g & p)
+            self.exact[(label, "fp")] += len(p - g)
+            self.exact[(label, "fn")] += len(g - p)
+        matched = _match_overlap(gold.mentions, preds, lambda g, p: g["label"] == p.label)
+        for label in LABELS:
+            tp = sum(1 for gi in matched if gold.mentions[gi]["label"] == label)
+            self.overlap[(label, "tp")] += tp
+            self.overlap[(label, "fn")] += sum(
+                1 for m in gold.mentions if m["label"] == label) - tp
+            self.overlap[(label, "fp")] += sum(1 for p in preds if p.label == label) - tp
+        # error rows: every gold mention not matched exactly, every prediction overlapping none
+        for m in gold.mentions:
+            if (m["start"], m["end"], m["label"]) in pred_keys:
+                continue
+            over = [p for p in preds if _overlaps(m["start"], m["end"], p.start, p.end)]
+            same = [p for p in over if p.label == m["label"]]
+            if _inside(m["start"], m["end"], excluded):
+                category, pred = "excluded", None
+            elif same:
+                category, pred = "boundary", same[0]
+            elif over:
+                category, pred = "wrong_label", over[0]
+            else:
+                category, pred = "missed", None
+            self._error(doc_id, text, "entity", category, m["label"], m, pred)
+        for p in preds:
+            if not any(_overlaps(m["start"], m["end"], p.start, p.end) for m in gold.mentions):
+                self._error(doc_id, text, "entity", "spurious", p.label, None, p)
+        # grouping, pairwise over matched mentions
+        items = sorted(matched.items())
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                (ga, pa), (gb, pb) = items[a], items[b]
+                gold_same = gold.mentions[ga]["canonical"] == gold.mentions[gb]["canonical"] \
+                    and gold.mentions[ga]["label"] == gold.mentions[gb]["label"]
+                pred_same = preds[pa].group is not None and preds[pa].group == preds[pb].group
+                self.pairs["tp"] += gold_same and pred_same
+                self.pairs["fp"] += pred_same and not gold_same
+                self.pairs["fn"] += gold_same and not pred_same
+                if gold_same != pred_same:
+                    what = "split" if gold_same else "merged"
+                    m = gold.mentions[gb]
+                    self._error(doc_id, text, "entity", "wrong_group", m["label"], m, preds[pb])
+                    self.errors[-1]["gold_value"] = (
+                        f"{what}: {m['canonical']} / {gold.mentions[ga]['canonical']}")
+                    self.errors[-1]["pred_value"] = f"{preds[pb].group} / {preds[pa].group}"
+
+    def _add_facts(self, gold: GoldArticle, preds: list[_Pred],
+                   excluded: Sequence[tuple[int, int]]) -> None:
+        doc_id, text = gold.id, gold.text
+        matched = _match_overlap(
+            gold.facts, preds, lambda g, p: g["kind"] == p.label and same_value(g["value"], p))
+        used = set(matched.values())
+        for gi, f in enumerate(gold.facts):
+            kind = f["kind"]
+            if gi in matched:
+                self.facts[(kind, "tp")] += 1
+                continue
+            self.facts[(kind, "fn")] += 1
+            over = [p for i, p in enumerate(preds) if i not in used
+                    and _overlaps(f["start"], f["end"], p.start, p.end)]
+            same_kind = [p for p in over if p.label == kind]
+            if _inside(f["start"], f["end"], excluded):
+                category, pred = "excluded", None
+            elif same_kind:
+                category, pred = "wrong_value", same_kind[0]
+            elif over:
+                category, pred = "wrong_kind", over[0]
+            else:
+                category, pred = "missed", None
+            self._error(doc_id, text, "fact", category, kind, f, pred)
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            self.facts[(p.label, "fp")] += 1
+            if not any(_overlaps(f["start"], f["end"], p.start, p.end) for f in gold.facts):
+                self._error(doc_id, text, "fact", "spurious", p.label, None, p)
+
+    def report(self) -> dict[str, Any]:
+        """The figures as a JSON-ready dict."""
+        def micro(counter: Counter, keys: Iterable[str]) -> dict:
+            return prf(*(sum(counter[(k, c)] for k in keys) for c in ("tp", "fp", "fn")))
+
+        def per(counter: Counter, keys: Iterable[str]) -> dict:
+            return {k: prf(counter[(k, "tp")], counter[(k, "fp")], counter[(k, "fn")])
+                    for k in keys}
+
+        kinds = sorted({k for k, _ in self.facts})
+        categories = Counter((e["layer"], e["category"]) for e in self.errors)
+        return {
+            "articles": self.n_articles,
+            "entities": {
+                "exact": micro(self.exact, LABELS), "overlap": micro(self.overlap, LABELS),
+                "per_label_exact": per(self.exact, LABELS),
+                "per_label_overlap": per(self.overlap, LABELS),
+            },
+            "grouping": prf(self.pairs["tp"], self.pairs["fp"], self.pairs["fn"]),
+            "facts": {"micro": micro(self.facts, kinds), "per_kind": per(self.facts, kinds)},
+            "errors": {f"{layer}/{cat}": n for (layer, cat), n in sorted(categories.items())},
+        }
+
+
+def _predictions(entities: pd.DataFrame, facts: pd.DataFrame
+                 ) -> tuple[dict[str, list[_Pred]], dict[str, list[_Pred]]]:
+    ents: dict[str, list[_Pred]] = defaultdict(list)
+    for row in entities.itertuples(index=False):
+        ents[row.doc_id].append(_Pred(int(row.start_char), int(row.end_char), row.label,
+                                      row.text, group=row.entity_id if
+                                      pd.notna(row.entity_id) else None))
+    found: dict[str, list[_Pred]] = defaultdict(list)
+    for row in facts.itertuples(index=False):
+        if row.kind in ("date", "time"):
+            value = row.iso if pd.notna(row.iso) else None
+        else:
+            value = float(row.value) if pd.notna(row.value) else None
+        found[row.doc_id].append(_Pred(int(row.start_char), int(row.end_char), row.kind,
+                                       row.text, value=value))
+    return ents, found
+
+
+def evaluate_gold(golds: Sequence[GoldArticle], *, pipeline: Any = None,
+                  models: str | Path | None = None) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Annotate the gold articles and score them: (report, errors table)."""
+    from .annotate import annotate
+
+    ann = annotate([g.record for g in golds], pipeline=pipeline, models=models)
+    ents, facts = _predictions(ann.entities, ann.facts)
+    excluded = {doc.article.doc_id: doc.article.excluded for doc in ann.docs}
+    failed = ann.documents.loc[ann.documents["status"] != "ok", "doc_id"].tolist()
+    scorer = ArticleScorer()
+    for gold in golds:
+        scorer.add(gold, ents.get(gold.id, []), facts.get(gold.id, []),
+                   excluded.get(gold.id, []))
+    report = scorer.report()
+    report["failed_articles"] = failed
+    errors = pd.DataFrame.from_records(scorer.errors, columns=ERROR_COLUMNS)
+    return report, errors
+
+
+def evaluate_articles_file(gold: str | Path, *, models: str | Path | None = None,
+                           shared: str | Path | None = None, errors: str | Path | None = None,
+                           pipeline: Any = None) -> dict[str, Any]:
+    """``nlp-news evaluate articles``: score a gold file; write the error rows to ``errors``
+    (CSV, or TSV for a ``.tsv`` name) when given."""
+    golds = list(read_gold(gold, shared))
+    report, table = evaluate_gold(golds, pipeline=pipeline, models=models)
+    report["gold"] = str(gold)
+    if errors is not None:
+        path = Path(errors)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(path, index=False, sep="\t" if path.suffix == ".tsv" else ",")
+    return report

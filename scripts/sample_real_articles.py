@@ -1,0 +1,93 @@
+"""Draw the real-article gold sample from ../shared/data/news and write the annotators' sheets.
+
+    python scripts/sample_real_articles.py [--n 72] [--seed 20261201] [--sheets DIR]
+
+The sample: articles drawn at random (seeded) from both corpora, no source holding more than a
+fifth of it, CLICK-ID's kompas, tempo, tribunnews and fimela left out (their scraper dropped
+hyperlinked names, see MANIFEST). Every third drawn article goes to the test half, the rest to
+dev. Writes ``gold/real_articles/sample.tsv`` (split, corpus, line, source, sha256, published:
+no text) and, with ``--sheets``, one sheet per article for annotators (the text with numbered
+lines; sheets hold article text and are never committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+from nlp_news import config
+from nlp_news.article import article_from_record
+from nlp_news.gold import text_checksum
+from nlp_news.readers import Record
+
+ROOT = Path(__file__).resolve().parents[1]
+LEFT_OUT = {"kompas.com", "tempo.co", "tribunnews.com", "fimela.com"}
+
+
+def candidates(shared: Path | None) -> list[tuple[str, int, str]]:
+    """(corpus, line, source) of every eligible article."""
+    found = []
+    for corpus in config.NEWS_CORPORA:
+        with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, 1):
+                source = str(json.loads(raw).get("source", "")).lower()
+                if corpus == "click_id" and source in LEFT_OUT:
+                    continue
+                found.append((corpus, number, source))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=72)
+    parser.add_argument("--seed", type=int, default=20261201)
+    parser.add_argument("--shared", type=Path, default=None)
+    parser.add_argument("--sheets", type=Path, help="write annotators' sheets here")
+    args = parser.parse_args()
+    pool = candidates(args.shared)
+    random.Random(args.seed).shuffle(pool)
+    cap = args.n // 5
+    per_source: Counter[str] = Counter()
+    rows = []
+    lines = {c: {} for c in config.NEWS_CORPORA}
+    for corpus, number, source in pool:
+        if len(rows) == args.n:
+            break
+        if per_source[source] >= cap:
+            continue
+        per_source[source] += 1
+        rows.append((corpus, number, source))
+        lines[corpus][number] = None
+    for corpus, wanted in lines.items():
+        with config.corpus_path(corpus, args.shared).open(encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, 1):
+                if number in wanted:
+                    wanted[number] = json.loads(raw)
+    out = ROOT / "gold" / "real_articles" / "sample.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write("key\tsplit\tcorpus\tline\tsource\tsha256\tpublished\n")
+        for i, (corpus, number, source) in enumerate(rows):
+            record = Record(data=lines[corpus][number], origin=f"{corpus}:{number}")
+            article = article_from_record(record)
+            published = article.pub_date.isoformat() if article.pub_date else ""
+            split = "test" if i % 3 == 2 else "dev"
+            key = f"a{i:03d}"
+            handle.write(f"{key}\t{split}\t{corpus}\t{number}\t{source}\t"
+                         f"{text_checksum(article.text)}\t{published}\n")
+            if args.sheets:
+                args.sheets.mkdir(parents=True, exist_ok=True)
+                sheet = [f"# {key} {corpus} line {number} source {source} published {published}",
+                         f"# title: {article.title or ''}", ""]
+                for n, text_line in enumerate(article.text.split("\n")):
+                    if text_line.strip():
+                        sheet.append(f"[L{n}] {text_line}")
+                (args.sheets / f"{key}.txt").write_text("\n".join(sheet) + "\n", encoding="utf-8")
+    print(f"{len(rows)} articles -> {out}; per source: {dict(per_source)}")
+
+
+if __name__ == "__main__":
+    main()
