@@ -1,7 +1,9 @@
 """Turn annotators' notes into gold offsets, and check them.
 
-    python scripts/gold_from_notes.py check NOTES.json [--sheet SHEET.txt]
+    python scripts/gold_from_notes.py check NOTES.json
     python scripts/gold_from_notes.py build NOTES_DIR --split dev --out gold/real_articles/dev.jsonl
+    python scripts/gold_from_notes.py build NOTES2_DIR --split any \
+        --out gold/real_articles/second_pass.jsonl
 
 Notes (one JSON file per article, named ``KEY.json`` after ``gold/real_articles/sample.tsv``) list
 mentions and facts by line of the article text (the ``[Ln]`` numbers of the annotators' sheet) and
@@ -66,9 +68,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     rows = sample_rows()
     out_lines, failed = [], 0
     for key, row in rows.items():
-        if row["split"] != args.split:
+        if args.split != "any" and row["split"] != args.split:
             continue
         path = Path(args.notes_dir) / f"{key}.json"
+        if not path.is_file() and args.split == "any":
+            continue
         if not path.is_file():
             print(f"{key}: no notes", file=sys.stderr)
             failed += 1
@@ -100,7 +104,8 @@ def main() -> int:
     check.set_defaults(func=cmd_check)
     build = sub.add_parser("build")
     build.add_argument("notes_dir")
-    build.add_argument("--split", choices=["dev", "test"], required=True)
+    build.add_argument("--split", choices=["dev", "test", "any"], required=True,
+                       help="the sample's dev or test articles, or any article with notes")
     build.add_argument("--out", required=True)
     build.set_defaults(func=cmd_build)
     args = parser.parse_args()

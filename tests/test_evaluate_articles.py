@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from nlp_news import cli
 from nlp_news.evaluate_articles import ArticleScorer, _Pred, evaluate_gold
-from nlp_news.gold import GoldArticle, GoldError, locate_notes, parse_gold, text_checksum
+from nlp_news.gold import (
+    GoldArticle,
+    GoldError,
+    locate_notes,
+    parse_gold,
+    read_gold,
+    text_checksum,
+)
 from nlp_news.readers import Record
+
+from .conftest import shared_path
 
 TEXT = ("Bupati Garut Rudy Gunawan meresmikan Jembatan Cimanuk pada Senin (2/9).\n\n"
         "Rudy mengatakan Dinas Pekerjaan Umum (DPU) Kabupaten Garut menghabiskan Rp3-5 miliar. "
@@ -181,3 +192,26 @@ def test_locate_notes_a_repeated_number_is_two_facts():
     assert not problems
     starts = [f["start"] for f in facts]
     assert starts[0] != starts[1] and starts[2] == starts[3]
+
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold" / "real_articles"
+
+
+def test_committed_gold_sets_resolve_and_follow_the_sampling_rules():
+    shared_path("data/news/indosum/articles.jsonl")
+    shared_path("data/news/click_id/articles.jsonl")
+    splits = {name: list(read_gold(GOLD_DIR / f"{name}.jsonl"))
+              for name in ("dev", "test", "second_pass")}  # checksums checked on reading
+    main = splits["dev"] + splits["test"]
+    assert len(main) >= 60 and len(splits["dev"]) >= 40
+    assert sum(len(g.mentions) for g in main) >= 1200
+    assert not {g.id for g in splits["dev"]} & {g.id for g in splits["test"]}
+    assert {g.id for g in splits["second_pass"]} <= {g.id for g in main}
+    assert len(splits["second_pass"]) * 5 >= len(main)
+    sources = Counter(str(g.record.data.get("source", "")).lower() for g in main)
+    assert len(sources) >= 10 and max(sources.values()) * 5 <= len(main)
+    assert not {"kompas.com", "tempo.co", "tribunnews.com", "fimela.com"} & set(sources)
+    for gold in main:
+        for mention in gold.mentions:
+            span = gold.text[mention["start"]:mention["end"]]
+            assert span == span.strip() and span, (gold.id, mention)
