@@ -19,8 +19,10 @@ from pathlib import Path
 
 import machine
 
+from nlp_news import config
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "indosum" / "articles.jsonl"
+DEFAULT_DATA = config.corpus_path("indosum")
 
 
 def _sample(src: Path, limit: int, dest: Path) -> Path:

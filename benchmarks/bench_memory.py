@@ -22,8 +22,10 @@ from pathlib import Path
 import psutil
 from bench_batch import _sample  # the same first-N-articles sample (a sibling script)
 
+from nlp_news import config
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "click_id" / "articles.jsonl"
+DEFAULT_DATA = config.corpus_path("click_id")
 
 
 def _rss_mb(proc: psutil.Process) -> float:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import machine
 
+from nlp_news import config
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "indosum" / "articles.jsonl"
+DEFAULT_DATA = config.corpus_path("indosum")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "tokens_per_second_ner_only": round(n_tokens / t["ner"]),
         "tokens_per_second_tokenize_only": round(n_tokens / t["tokenize"]),
         "stage_seconds": {k: round(v, 2) for k, v in t.items() if k != "load"},
-        "rules_share_of_pipeline": round(t["rules"] / total, 3),
+        "rules_share_of_pipeline": round(t["facts"] / total, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     print(json.dumps(report, indent=2))

@@ -17,12 +17,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from nlp_news import config
 from nlp_news.doc import Article, Doc
 from nlp_news.pipeline.tokenize import Tokenizer
 from nlp_news.pubdate import parse_pub_date
 from nlp_news.rules import extract_facts
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/news/indosum/articles.jsonl"
+DEFAULT_DATA = config.corpus_path("indosum")
 
 
 def load_articles(path: Path, limit: int) -> list[Article]:

@@ -16,13 +16,15 @@ import json
 import sys
 from pathlib import Path
 
+from nlp_news import config
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV_SETS = ("nerui_fold1_dev", "idner2k_dev", "nergrit_dev")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=config.shared_dir() / "data")
     parser.add_argument("--models", type=Path, default=None)
     parser.add_argument("--vote", nargs="+", type=Path, default=[],
                         help="model folders (an odd number) whose majority vote is scored "

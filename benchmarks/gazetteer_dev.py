@@ -15,6 +15,7 @@ import json
 import time
 from pathlib import Path
 
+from nlp_news import config
 from nlp_news.doc import Article, Doc, Entity, Sentence, Token
 from nlp_news.entities.gazetteer import RECOVER_TYPES, Gazetteer, recover_places
 from nlp_news.evaluate import bio_spans, read_gold, score
@@ -53,7 +54,7 @@ def recovered_spans(tokens: list[str], spans: list[tuple[int, int, str]],
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=config.shared_dir() / "data")
     parser.add_argument("--models", type=Path, default=None)
     parser.add_argument("--gazetteer", type=Path, default=None)
     parser.add_argument("--cache", type=Path, default=None,

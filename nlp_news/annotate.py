@@ -1,14 +1,12 @@
 """The pipeline that annotates articles, and the ``annotate`` API that returns pandas tables.
 
-Data flow: records -> :class:`~nlp_news.doc.Article` -> tokens and sentences -> stanza NER ->
-rule layers (facts) -> tables.
+Data flow: records -> :class:`~nlp_news.doc.Article` -> :class:`~nlp_news.pipeline.Pipeline`
+(its components, in order) -> tables.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,95 +17,15 @@ import pandas as pd
 from . import tables, writers
 from .article import article_from_record
 from .doc import Article, Doc
-from .entities import EntitySummary, Gazetteer, enrich, to_spacy
+from .entities import EntitySummary, to_spacy
 from .models import model_paths
-from .pipeline.ner import NerTagger
-from .pipeline.tokenize import Tokenizer
+from .pipeline import Pipeline
+from .pipeline.core import batched
 from .readers import Record, read_articles
-from .rules import extract_facts
 
 log = logging.getLogger(__name__)
 
 Input = str | dict[str, Any] | Record | Article
-
-
-class Pipeline:
-    """Tokenizer + stanza NER + rule layers, loaded once and reused for every batch.
-
-    ``ner=False`` skips the NER model (entities stay empty); ``facts=False`` skips the rules;
-    ``gazetteer=False`` skips place types and gazetteer recovery of missed places.
-    Per-stage wall time accumulates in :attr:`timings` (seconds).
-    """
-
-    def __init__(self, models: str | Path | None = None, *, ner: bool = True,
-                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 32):
-        self.paths = model_paths(models)
-        self.tokenizer = Tokenizer()
-        self.timings: Counter[str] = Counter()
-        self.ner: NerTagger | None = None
-        start = time.perf_counter()
-        if ner:
-            self.ner = NerTagger(self.paths, batch_size=ner_batch_size)
-        self.gazetteer = None
-        if gazetteer and self.paths.gazetteer.is_file():
-            self.gazetteer = Gazetteer.load(self.paths.gazetteer)
-        self.timings["load"] += time.perf_counter() - start
-        self.facts = facts
-
-    def __call__(self, articles: Iterable[Article]) -> list[Doc]:
-        """Annotate a batch of articles; an article that fails gets ``status=error``."""
-        docs = [Doc(article) for article in articles]
-        ok = [doc for doc in docs if not doc.article.error]
-        self._run("tokenize", ok, self._tokenize)
-        ok = [doc for doc in ok if not doc.article.error]
-        if self.ner is not None:
-            start = time.perf_counter()
-            try:
-                self._tag_entities(ok)
-            except Exception:  # a bad article must not sink the batch: retry one by one
-                log.exception("NER failed on a batch; retrying article by article")
-                for doc in ok:
-                    self._guard(doc, "ner", lambda d: self._tag_entities([d]))
-            self.timings["ner"] += time.perf_counter() - start
-        if self.facts:
-            self._run("rules", ok, self._extract_facts)
-        self._run("entities", ok, self._enrich)
-        return docs
-
-    def _run(self, stage: str, docs: list[Doc], func) -> None:
-        start = time.perf_counter()
-        for doc in docs:
-            self._guard(doc, stage, func)
-        self.timings[stage] += time.perf_counter() - start
-
-    @staticmethod
-    def _guard(doc: Doc, stage: str, func) -> None:
-        try:
-            func(doc)
-        except Exception as exc:  # recorded in the documents table, never fatal
-            log.debug("%s failed on %s", stage, doc.article.doc_id, exc_info=True)
-            doc.article.error = f"{doc.article.origin or doc.article.doc_id}: {stage} failed: " \
-                                f"{type(exc).__name__}: {exc}"
-            doc.sentences, doc.entities, doc.facts = [], [], []
-
-    def _tokenize(self, doc: Doc) -> None:
-        doc.sentences = self.tokenizer(doc.article)
-
-    def _tag_entities(self, docs: list[Doc]) -> None:
-        batch = [[t.text for t in s.tokens] for doc in docs for s in doc.sentences]
-        tagged = self.ner.tag_tokens(batch)
-        pos = 0
-        for doc in docs:
-            n = len(doc.sentences)
-            doc.entities = self.ner.entities(doc.text, doc.sentences, tagged[pos:pos + n])
-            pos += n
-
-    @staticmethod
-    def _extract_facts(doc: Doc) -> None:
-        doc.facts = extract_facts(doc)
-
-    def _enrich(self, doc: Doc) -> None:
-        doc.quotes = enrich(doc, self.gazetteer)
 
 
 @dataclass
@@ -201,23 +119,12 @@ def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
                           error=f"input:{n}: cannot annotate a {type(item).__name__}")
 
 
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Lists of up to ``size`` items."""
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 _DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
 
 
 def get_pipeline(models: str | Path | None = None, ner: bool = True) -> Pipeline:
-    """A process-wide pipeline per model folder, loaded on first use."""
+    """A process-wide pipeline per model folder, loaded on first use (the one cache: the
+    API, the CLI and every batch worker use it)."""
     key = (str(model_paths(models).root), ner)
     if key not in _DEFAULT_PIPELINE:
         _DEFAULT_PIPELINE[key] = Pipeline(models, ner=ner)

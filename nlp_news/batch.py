@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import tables, writers
 from .entities import EntitySummary
+from .pipeline.core import batched
 from .readers import Record, read_articles
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,6 @@ class BatchSummary:
 
 # --------------------------------------------------------------------------- worker side
 
-_WORKER_PIPELINES: dict[tuple, object] = {}
 
 
 def _init_worker(threads: int | None) -> None:
@@ -99,15 +99,6 @@ def _init_worker(threads: int | None) -> None:
         import torch
 
         torch.set_num_threads(threads)
-
-
-def _pipeline(models: str | None, ner: bool):
-    key = (models, ner)
-    if key not in _WORKER_PIPELINES:
-        from .annotate import Pipeline
-
-        _WORKER_PIPELINES[key] = Pipeline(models, ner=ner)
-    return _WORKER_PIPELINES[key]
 
 
 def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
@@ -126,10 +117,10 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     Each table is written as a fragment in the output format, so the formatting happens here,
     in parallel; the chunk's :class:`EntitySummary` is pickled beside them; the ``.done``
     marker, written last, holds the chunk's counts."""
-    from .annotate import to_articles
+    from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = _pipeline(models, ner)
+    pipe = get_pipeline(models, ner=ner)
     before = Counter(pipe.timings)
     docs = pipe(list(to_articles(records, text_column)))
     start = time.perf_counter()
@@ -174,16 +165,7 @@ def _release_memory() -> None:
 
 def chunk_records(records: Iterable[Record], size: int) -> Iterator[tuple[int, list[Record]]]:
     """Number the input stream's chunks: the same input always gives the same chunks."""
-    chunk: list[Record] = []
-    index = 0
-    for record in records:
-        chunk.append(record)
-        if len(chunk) >= size:
-            yield index, chunk
-            index += 1
-            chunk = []
-    if chunk:
-        yield index, chunk
+    yield from enumerate(batched(records, size))
 
 
 def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def internal(default: Any = None) -> Any:
+    """A record field that components use among themselves and that no table shows."""
+    return field(default=default, metadata={"internal": True})
+
+
 @dataclass(slots=True)
 class Token:
     """One token: its text and where it stands in the article."""
@@ -18,7 +23,6 @@ class Token:
     text: str
     start_char: int
     end_char: int
-    upos: str | None = None
 
 
 @dataclass(slots=True)
@@ -37,7 +41,11 @@ class Sentence:
 
 @dataclass(slots=True)
 class Entity:
-    """A named-entity mention (PER / LOC / ORG)."""
+    """A named-entity mention (PER / LOC / ORG): a row of the ``entities`` table.
+
+    Every field but the internal ones is a column (:mod:`nlp_news.tables` derives the schema
+    from this class); the components that fill each are listed in ``Pipeline.analysis()``.
+    """
 
     sent_index: int
     start_char: int
@@ -45,12 +53,26 @@ class Entity:
     text: str
     label: str
     score: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: ``"<doc_id>#<n>"``: one id for every mention of one entity in the article.
+    entity_id: str | None = None
+    #: The fullest title-stripped name the article uses for the entity.
+    canonical: str | None = None
+    #: A title written in or right before a PER mention ("Presiden").
+    title: str | None = None
+    #: Where the mention comes from: ``model``, ``gazetteer`` or ``dateline``.
+    origin: str = "model"
+    #: For a LOC found in the gazetteer: country, province, regency, city, ...
+    place_type: str | None = None
+    #: The place's administrative code (Kepmendagri) or ISO country code.
+    region_code: str | None = None
 
 
 @dataclass(slots=True)
 class Fact:
-    """A number, amount, date or time found by the rule layers (a row of the ``facts`` table)."""
+    """A number, amount, date or time found by the rule layers: a row of the ``facts`` table.
+
+    Every field but the internal ones is a column (:mod:`nlp_news.tables` derives the schema).
+    """
 
     sent_index: int
     start_char: int
@@ -63,9 +85,38 @@ class Fact:
     currency: str | None = None
     approx: bool = False
     relative: bool = False
-    sentence: str = ""
+    #: The noun phrase the amount is about.
     subject: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    sentence: str = ""
+    #: Canonical names of the entities of the fact's sentence, ``"; "``-joined.
+    entities: str | None = None
+    #: Who stated it: the speaker of the quote it lies in, or X of "menurut X".
+    source: str | None = None
+    #: Both ends of a range ("Rp5-10 juta", "3-5 Maret") share an id (1, 2, ... per article).
+    range_id: int | None = None
+    #: ``low`` or ``high`` for the ends of a range, empty for a single value.
+    range_part: str | None = None
+    #: For dates: ``day``, ``month`` or ``year``.
+    precision: str | None = None
+    #: A date whose year the text does not give (taken from the publication date).
+    year_inferred: bool = False
+    #: Internal: a relative day word ("kemarin"), dropped beside an explicit date.
+    relative_word: bool = internal(False)
+
+
+@dataclass
+class Quote:
+    """A quote or a reported statement and its speaker: a row of the ``quotes`` table."""
+
+    speaker: str | None
+    #: The ``entity_id`` of the speaker's mention, when the speaker is a tagged entity.
+    speaker_entity_id: str | None
+    #: The word that introduces it ("kata", "menurut", "ujar").
+    cue: str | None
+    kind: str  # direct | indirect
+    text: str
+    start_char: int
+    end_char: int
 
 
 @dataclass
@@ -107,7 +158,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)  # nlp_news.entities.Quote
+    quotes: list[Quote] = field(default_factory=list)
 
     @property
     def text(self) -> str:

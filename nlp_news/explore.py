@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import config, lexicon
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -45,18 +47,10 @@ __all__ = [
 LABEL_NAMES: dict[str, str] = {"PER": "People", "LOC": "Places", "ORG": "Organisations"}
 #: Colours per label, shared by the bar charts and displaCy (``options={"colors": ...}``).
 ENTITY_COLORS: dict[str, str] = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c"}
-#: Units of ``quantity`` facts that count people ("2.350 warga", "31.000 orang").
-PEOPLE_UNITS: frozenset[str] = frozenset({
-    "orang", "warga", "jiwa", "penduduk", "korban", "pengungsi", "siswa", "murid", "mahasiswa",
-    "pelajar", "peserta", "pekerja", "karyawan", "buruh", "pegawai", "guru", "dokter", "pasien",
-    "anak", "balita", "personel", "prajurit", "tentara", "polisi", "petugas", "relawan",
-    "jemaah", "penumpang", "wisatawan", "pengunjung", "pemilih", "petani", "nelayan", "pria",
-    "wanita", "perempuan", "laki-laki", "kepala keluarga", "kk", "tersangka", "narapidana",
-    "napi", "tahanan", "pelaku", "atlet", "pemain", "tenaga kerja", "tki", "wni", "wna",
-})
+#: Units of ``quantity`` facts that count people ("2.350 warga", "31.000 orang"):
+#: ``[people_units]`` of the lexicon.
+PEOPLE_UNITS: frozenset[str] = frozenset(lexicon.table("people_units"))
 
-#: Where the IndoSum sample lives, relative to the repository root (the shared data folder).
-INDOSUM = Path("..") / "shared" / "data" / "news" / "indosum" / "articles.jsonl"
 _FACT_COLUMNS = ["doc_id", "sent_index", "kind", "text", "value", "unit", "currency", "iso",
                  "subject", "sentence"]
 
@@ -84,13 +78,13 @@ def indosum_sample(n: int = 300, path: str | Path | None = None, *, seed: int = 
                    ) -> list[dict[str, Any]]:
     """Up to ``n`` IndoSum articles (dicts for :func:`nlp_news.annotate`); ``[]`` when absent.
 
-    ``path`` defaults to ``$NLP_NEWS_INDOSUM`` or ``../shared/data/news/indosum/articles.jsonl``
-    beside the repository.  The sample is random but fixed by ``seed`` (articles spread over the
-    whole dump, in file order).
+    ``path`` defaults to ``$NLP_NEWS_INDOSUM`` or IndoSum in the shared folder
+    (:func:`nlp_news.config.corpus_path`).  The sample is random but fixed by ``seed``
+    (articles spread over the whole dump, in file order).
     """
     if path is None:
         env = os.environ.get("NLP_NEWS_INDOSUM")
-        path = Path(env) if env else find_data(INDOSUM, Path(__file__).resolve().parents[1])
+        path = Path(env) if env else config.corpus_path("indosum")
     if path is None or not Path(path).is_file() or n <= 0:
         return []
     with open(path, encoding="utf-8") as fh:

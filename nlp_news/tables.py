@@ -6,17 +6,38 @@ header and chunks of a large run can be appended to one file.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
 
-from .doc import Doc
-from .entities import ENTITY_COLUMNS, FACT_COLUMNS, QUOTES_SCHEMA, SUMMARY_SCHEMA, quote_rows
+from .doc import Doc, Entity, Fact, Quote
 from .pubdate import iso
 
 STRING, INT, FLOAT, BOOL = "string", "Int64", "Float64", "boolean"
+_DTYPES = ((bool, BOOL), (int, INT), (float, FLOAT), (str, STRING))
+
+
+def columns_of(record_type: type) -> dict[str, str]:
+    """The table columns of a record dataclass: every field not marked internal, in order,
+    with the pandas dtype of its annotation (``str`` -> string, ``int`` -> Int64, ...)."""
+    hints = typing.get_type_hints(record_type)
+    out = {}
+    for f in dataclasses.fields(record_type):
+        if f.metadata.get("internal"):
+            continue
+        kinds = set(typing.get_args(hints[f.name])) or {hints[f.name]}
+        out[f.name] = next(dtype for base, dtype in _DTYPES if base in kinds)
+    return out
+
+
+def internal_fields(record_type: type) -> list[str]:
+    """The fields of a record dataclass that are documented as internal (no column)."""
+    return [f.name for f in dataclasses.fields(record_type) if f.metadata.get("internal")]
+
 
 DOCUMENTS: dict[str, str] = {
     "doc_id": STRING, "title": STRING, "date": STRING, "source": STRING, "url": STRING,
@@ -24,17 +45,14 @@ DOCUMENTS: dict[str, str] = {
     "n_entities": INT, "n_facts": INT, "status": STRING, "error": STRING, "origin": STRING,
     "metadata": STRING,
 }
-ENTITIES: dict[str, str] = {
-    "doc_id": STRING, "sent_index": INT, "start_char": INT, "end_char": INT, "text": STRING,
-    "label": STRING, "score": FLOAT, **ENTITY_COLUMNS,
+ENTITIES: dict[str, str] = {"doc_id": STRING, **columns_of(Entity)}
+FACTS: dict[str, str] = {"doc_id": STRING, **columns_of(Fact)}
+QUOTES: dict[str, str] = {"doc_id": STRING, **columns_of(Quote)}
+#: The dump-wide table of :class:`~nlp_news.entities.EntitySummary`.
+ENTITY_SUMMARY: dict[str, str] = {
+    "canonical": STRING, "label": STRING, "mentions": INT, "documents": INT,
+    "aliases": STRING, "first_date": STRING, "last_date": STRING,
 }
-FACTS: dict[str, str] = {
-    "doc_id": STRING, "sent_index": INT, "start_char": INT, "end_char": INT, "text": STRING,
-    "kind": STRING, "value": FLOAT, "iso": STRING, "unit": STRING, "currency": STRING,
-    "approx": BOOL, "relative": BOOL, "subject": STRING, "sentence": STRING, **FACT_COLUMNS,
-}
-QUOTES: dict[str, str] = QUOTES_SCHEMA
-ENTITY_SUMMARY: dict[str, str] = SUMMARY_SCHEMA
 #: The per-chunk tables, in output order (``entity_summary`` is built over the whole dump).
 SCHEMAS: dict[str, dict[str, str]] = {
     "documents": DOCUMENTS, "entities": ENTITIES, "facts": FACTS, "quotes": QUOTES,
@@ -70,32 +88,26 @@ def document_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
     return rows
 
 
+def _record_rows(doc_id: str, records: Iterable[Any], schema: dict[str, str]
+                 ) -> list[dict[str, Any]]:
+    names = list(schema)[1:]
+    return [{"doc_id": doc_id, **{name: getattr(r, name) for name in names}} for r in records]
+
+
 def entity_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
     """One row per entity mention."""
-    rows = []
-    for doc in docs:
-        for ent in doc.entities:
-            rows.append({
-                "doc_id": doc.article.doc_id, "sent_index": ent.sent_index,
-                "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
-                "label": ent.label, "score": ent.score, **ent.extra,
-            })
-    return rows
+    return [row for doc in docs for row in _record_rows(doc.article.doc_id, doc.entities,
+                                                        ENTITIES)]
 
 
 def fact_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
     """One row per fact."""
-    rows = []
-    for doc in docs:
-        for fact in doc.facts:
-            rows.append({
-                "doc_id": doc.article.doc_id, "sent_index": fact.sent_index,
-                "start_char": fact.start_char, "end_char": fact.end_char, "text": fact.text,
-                "kind": fact.kind, "value": fact.value, "iso": fact.iso, "unit": fact.unit,
-                "currency": fact.currency, "approx": fact.approx, "relative": fact.relative,
-                "subject": fact.subject, "sentence": fact.sentence, **fact.extra,
-            })
-    return rows
+    return [row for doc in docs for row in _record_rows(doc.article.doc_id, doc.facts, FACTS)]
+
+
+def quote_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
+    """One row per quote or reported statement."""
+    return [row for doc in docs for row in _record_rows(doc.article.doc_id, doc.quotes, QUOTES)]
 
 
 def build_tables(docs: Sequence[Doc]) -> dict[str, pd.DataFrame]:
@@ -104,5 +116,5 @@ def build_tables(docs: Sequence[Doc]) -> dict[str, pd.DataFrame]:
         "documents": frame(document_rows(docs), DOCUMENTS),
         "entities": frame(entity_rows(docs), ENTITIES),
         "facts": frame(fact_rows(docs), FACTS),
-        "quotes": frame(quote_rows((doc, doc.quotes) for doc in docs), QUOTES),
+        "quotes": frame(quote_rows(docs), QUOTES),
     }

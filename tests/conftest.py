@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from nlp_news import config
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = Path(os.environ.get("NLP_NEWS_SHARED", ROOT.parent / "shared"))
+SHARED = config.shared_dir()
 SHARED_REASON = ("needs ../shared/data (the shared data folder beside the repository); "
                  "set NLP_NEWS_SHARED to point elsewhere")
 

@@ -13,7 +13,9 @@ from nlp_news.models import model_paths
 
 from .conftest import shared_path
 
-pytestmark = pytest.mark.skipif(not model_paths().has_ner(), reason="NER model not in models/")
+#: For the tests that run the shipped model (the pure-logic tests below run without it).
+needs_model = pytest.mark.skipif(not model_paths().has_ner(),
+                                 reason="NER model not in models/ (nlp-news train all)")
 
 OWN_TEXT = (
     "Presiden Rusia Vladimir Putin menerima Menteri Luar Negeri Indonesia Retno Marsudi di "
@@ -27,6 +29,7 @@ def _found(ann, label):
     return set(ann.entities.loc[ann.entities["label"] == label, "text"])
 
 
+@needs_model
 def test_model_finds_entities_in_own_text(pipeline):
     ann = nlp_news.annotate([OWN_TEXT], pipeline=pipeline)
     per, loc, org = _found(ann, "PER"), _found(ann, "LOC"), _found(ann, "ORG")
@@ -37,6 +40,7 @@ def test_model_finds_entities_in_own_text(pipeline):
         assert OWN_TEXT[row.start_char:row.end_char] == row.text
 
 
+@needs_model
 def test_loading_and_annotating_open_no_network_connection(tmp_path):
     """Sockets are blocked before stanza is imported: any connection attempt fails the run."""
     script = textwrap.dedent(f"""
@@ -58,6 +62,7 @@ def test_loading_and_annotating_open_no_network_connection(tmp_path):
     assert "Vladimir Putin" in result.stdout
 
 
+@needs_model
 def test_missing_pretrain_is_an_error_not_silent(tmp_path):
     from nlp_news.pipeline.ner import ModelNotFoundError, NerTagger
 
@@ -66,6 +71,7 @@ def test_missing_pretrain_is_an_error_not_silent(tmp_path):
         NerTagger(model_paths(tmp_path))
 
 
+@needs_model
 def test_shared_example_article_entities(pipeline):
     path = shared_path("examples/linggaupos_putin_hamas_2024-02-21.txt")
     ann = nlp_news.annotate(path, pipeline=pipeline)
@@ -76,12 +82,14 @@ def test_shared_example_article_entities(pipeline):
     assert {"Moskow", "Rusia", "Israel", "Suriah", "Lebanon", "Iran", "Jalur Gaza"} <= loc
 
 
+@needs_model
 def test_shared_example_article_fatah_is_an_organisation(pipeline):
     path = shared_path("examples/linggaupos_putin_hamas_2024-02-21.txt")
     ann = nlp_news.annotate(path, pipeline=pipeline)
     assert "Fatah" in _found(ann, "ORG")
 
 
+@needs_model
 def test_evaluate_command(tmp_path):
     gold = tmp_path / "gold.bio"
     gold.write_text(
@@ -126,8 +134,9 @@ def test_length_batches_sort_and_bound_padding():
     assert [1] in batches  # the 300-token sentence stands alone
 
 
+@needs_model
 def test_tagging_in_length_batches_keeps_sentence_order(pipeline):
-    tagger = pipeline.ner
+    tagger = pipeline.get_pipe("ner").tagger
     short = ["Joko", "Widodo", "tiba", "di", "Surabaya", "."]
     long = ["Ia", "berkata", "bahwa"] + ["rapat", "itu", "panjang", ","] * 60 + ["Medan", "."]
     sentences = [long, short, ["Hari", "ini", "cerah", "."], short]
@@ -151,6 +160,7 @@ def test_majority_vote_keeps_spans_most_models_share():
                           {(0, 3, "ORG"), (1, 2, "LOC")}, {(0, 3, "ORG")}]) == {(0, 3, "ORG")}
 
 
+@needs_model
 def test_clitic_nya_is_not_part_of_a_name(pipeline):
     texts = ["Artis itu mengunggah foto liburannya di akun Instagramnya pada Minggu malam.",
              "Warga Palestina di Tepi Barat berunjuk rasa. Israel memperluas permukiman di "

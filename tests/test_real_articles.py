@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 import nlp_news
 from nlp_news.article import article_from_record
@@ -42,6 +43,7 @@ def test_shared_example_raw_article_facts(rules_pipeline):
         assert not ((facts.start_char >= start) & (facts.start_char < end)).any()
 
 
+@pytest.mark.slow
 def test_indosum_dump_annotates_every_article(tmp_path):
     dump = shared_path("data/news/indosum/articles.jsonl")
     out = tmp_path / "indosum"

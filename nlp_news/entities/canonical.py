@@ -6,7 +6,7 @@ not part of a name: they are stripped before grouping (the mention's text and of
 they are).  Groups never cross labels.
 
 :func:`link_entities` sets, on every :class:`~nlp_news.doc.Entity` of the doc, ``extra``
-keys ``entity_id`` (``"<doc_id>#<n>"``, unique within a dump when doc ids are), ``canonical``
+fields ``entity_id`` (``"<doc_id>#<n>"``, unique within a dump when doc ids are), ``canonical``
 (the fullest title-stripped name the article uses for the group) and ``title`` (the title
 written in or right before a PER mention, else None).
 """
@@ -16,16 +16,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
+from .. import lexicon
 from ..doc import Doc, Entity
 from .names import initials, is_odd, keys, leading_title, place_core, split_name
 
 #: Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" -> BPOM).
-ACRONYM_SKIP = frozenset({"dan", "di", "ke", "dari", "untuk", "yang", "atas", "bagi", "serta",
-                          "&", "of", "and", "the", "for", "de", "la"})
+ACRONYM_SKIP = frozenset(lexicon.table("acronym_skip")["words"])
 _PAREN = regex.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
 _ACRONYM = regex.compile(r"^[\p{Lu}][\p{Lu}\p{N}&\-]{1,11}$")
 
@@ -46,29 +45,16 @@ class _Group:
     mentions: list[_Mention] = field(default_factory=list)
 
 
-@cache
-def _gazetteer_names() -> frozenset[tuple[str, ...]]:
-    """Keys of the gazetteer's country and province names ("Presiden Rusia ...")."""
-    from ..models import DEFAULT_DIR, model_paths
-
-    for path in (model_paths().gazetteer, DEFAULT_DIR / "gazetteer.tsv"):
-        if path.is_file():
-            from .gazetteer import Gazetteer
-
-            places = Gazetteer.load(path).places.values()
-            return frozenset(keys(p.name) for p in places
-                             if p.place_type in ("country", "province"))
-    return frozenset()
-
-
-def _known_names(entities: Sequence[Entity]) -> frozenset[tuple[str, ...]]:
+def _known_names(entities: Sequence[Entity], places: frozenset[tuple[str, ...]]
+                 ) -> frozenset[tuple[str, ...]]:
     """Names skipped after a title in a PER mention: the article's LOC and ORG mentions,
-    countries and provinces ("Menteri Luar Negeri Rusia Sergey Lavrov")."""
+    and ``places`` ("Menteri Luar Negeri Rusia Sergey Lavrov")."""
     own = {k for e in entities if e.label in ("LOC", "ORG") for k in [keys(e.text)] if k}
-    return frozenset(own) | _gazetteer_names()
+    return frozenset(own) | places
 
 
-def _paren_aliases(doc: Doc) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
+def _paren_aliases(doc: Doc, places: frozenset[tuple[str, ...]]
+                   ) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
     """``label -> {short key: long key}`` from "Long Name (SHORT)" in the article."""
     aliases: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = defaultdict(dict)
     text = doc.text
@@ -85,7 +71,6 @@ def _paren_aliases(doc: Doc) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]
             continue
         long_key = split_name(ent.text, ent.label).keys
         short_key = keys(inner)
-        places = _gazetteer_names()
         if short_key in places and long_key not in places:
             continue  # "Johanna Konta (Inggris)": a country, not another name for her
         if long_key and short_key and short_key != long_key and len(short_key) <= 3:
@@ -129,8 +114,8 @@ def _joins(label: str, short: _Mention, group: _Group,
     return False
 
 
-def _mentions(doc: Doc) -> list[_Mention]:
-    known = _known_names(doc.entities)
+def _mentions(doc: Doc, places: frozenset[tuple[str, ...]]) -> list[_Mention]:
+    known = _known_names(doc.entities, places)
     sentences = {s.index: s for s in doc.sentences}
     out = []
     for i, ent in enumerate(doc.entities):
@@ -196,15 +181,17 @@ def _canonical(group: _Group) -> str:
                                       first[n]))
 
 
-def link_entities(doc: Doc, doc_key: str | None = None) -> None:
+def link_entities(doc: Doc, doc_key: str | None = None,
+                  places: frozenset[tuple[str, ...]] = frozenset()) -> None:
     """Group the doc's mentions by entity; set ``entity_id``, ``canonical`` and ``title``.
 
     ``doc_key`` replaces ``doc.article.doc_id`` in the ids (for dumps whose ids repeat).
-    Calling it again (e.g. after places were recovered) renumbers consistently.
+    ``places``: name keys of countries and provinces (:meth:`Gazetteer.region_keys`), which
+    are no part of a person's name after a title and no alias of a name in brackets.
     """
     key = doc_key or doc.article.doc_id
-    mentions = _mentions(doc)
-    aliases = _paren_aliases(doc)
+    mentions = _mentions(doc, places)
+    aliases = _paren_aliases(doc, places)
     groups: list[_Group] = []
     for label in sorted({m.ent.label for m in mentions}):
         groups.extend(_group_label(label, [m for m in mentions if m.ent.label == label],
@@ -213,6 +200,6 @@ def link_entities(doc: Doc, doc_key: str | None = None) -> None:
     for n, group in enumerate(groups, 1):
         canonical = _canonical(group)
         for m in group.mentions:
-            m.ent.extra["entity_id"] = f"{key}#{n}"
-            m.ent.extra["canonical"] = canonical
-            m.ent.extra["title"] = m.title
+            m.ent.entity_id = f"{key}#{n}"
+            m.ent.canonical = canonical
+            m.ent.title = m.title

@@ -6,25 +6,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..doc import Doc
-from .quotes import Quote, _Context, _cues, find_quotes
+from .quotes import Quote, QuoteContext, according_who, find_quotes, quote_cues
 
 
-def _according_speaker(ctx: _Context, start: int, end: int) -> str | None:
+def _according_speaker(ctx: QuoteContext, start: int, end: int) -> str | None:
     """The X of a "menurut X" in ``text[start:end]``, when X can be named."""
-    for match in _cues()["according"].finditer(ctx.text, start, end):
-        if match.group("nya"):
-            return ctx.resolve_pronoun("nya", match.start())[0]
-        pron = _cues()["pronoun"].match(ctx.text, match.end())
-        if pron:
-            return ctx.resolve_pronoun(pron.group("p"), match.start())[0]
-        ent = ctx.entity_after(match.end(), limit=40)
-        if ent is not None:
-            return ctx.speaker(ent)[0]
+    for match in quote_cues()["according"].finditer(ctx.text, start, end):
+        found = according_who(ctx, match)
+        if found is not None:
+            return found[0][0]
     return None
 
 
 def attach_entities_to_facts(doc: Doc, quotes: Sequence[Quote] | None = None) -> None:
-    """Set ``extra["entities"]`` and ``extra["source"]`` on every fact of the doc.
+    """Set ``entities`` and ``source`` on every fact of the doc.
 
     ``entities``: the sorted unique canonical names (``"; "``-joined) of the entities of the
     fact's sentence, None when there are none.  ``source``: the speaker of the quote the fact
@@ -37,13 +32,13 @@ def attach_entities_to_facts(doc: Doc, quotes: Sequence[Quote] | None = None) ->
         quotes = find_quotes(doc)
     names: dict[int, set[str]] = defaultdict(set)
     for ent in doc.entities:
-        names[ent.sent_index].add(ent.extra.get("canonical") or ent.text)
+        names[ent.sent_index].add(ent.canonical or ent.text)
     sentences = {s.index: s for s in doc.sentences}
-    ctx = _Context(doc)
+    ctx = QuoteContext(doc)
     according: dict[int, str | None] = {}
     for fact in doc.facts:
         found = sorted(names.get(fact.sent_index, ()))
-        fact.extra["entities"] = "; ".join(found) if found else None
+        fact.entities = "; ".join(found) if found else None
         source = next((q.speaker for q in quotes
                        if q.start_char <= fact.start_char and fact.end_char <= q.end_char), None)
         sent = sentences.get(fact.sent_index)
@@ -52,4 +47,4 @@ def attach_entities_to_facts(doc: Doc, quotes: Sequence[Quote] | None = None) ->
                 according[fact.sent_index] = _according_speaker(ctx, sent.start_char,
                                                                 sent.end_char)
             source = according[fact.sent_index]
-        fact.extra["source"] = source
+        fact.source = source

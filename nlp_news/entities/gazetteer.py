@@ -1,16 +1,17 @@
 """Places from the shipped gazetteer: place type and region code for LOC entities, and LOC
 mentions the model missed.
 
-:func:`annotate_places` sets on every entity ``extra["origin"]`` ("model", or "gazetteer" for a
-recovered mention) and ``extra["place_type"]`` / ``extra["region_code"]`` (country / province /
-regency / city and the Kemendagri code or ISO 3166-1 alpha-2 code; None when unknown or not LOC).
+:func:`recover_places` adds the LOC mentions the model missed (``origin = "gazetteer"``);
+:func:`set_place_types` sets ``place_type`` / ``region_code`` of LOC entities (country /
+province / regency / city and the Kemendagri code or ISO 3166-1 alpha-2 code; None when unknown
+or not LOC).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from .. import lexicon
@@ -18,7 +19,6 @@ from ..doc import Doc, Entity, Sentence
 from ..models import DEFAULT_DIR, model_paths
 from .names import keys, norm, place_core, split_name
 
-PLACE_KEYS = ("origin", "place_type", "region_code")
 #: Place types recovered from text by default.  Countries are included: the model misses
 #: country names used as actors ("serangan Israel"), which idner-news-2k also leaves untagged,
 #: so recovering them costs 0.03 F1 on that dev set but finds what a reader counts as places
@@ -75,6 +75,12 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
+    @cached_property
+    def region_keys(self) -> frozenset[tuple[str, ...]]:
+        """Name keys of the countries and provinces (``("rusia",)``, ``("jawa", "barat")``)."""
+        return frozenset(keys(p.name) for p in self.places.values()
+                         if p.place_type in ("country", "province"))
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.lookup(name) is not None
 
@@ -112,7 +118,7 @@ def _capitalised(token: str) -> bool:
 
 def _place_for(ent: Entity, gazetteer: Gazetteer) -> Place | None:
     """The gazetteer place of a LOC entity: its canonical name, text, or name without prefix."""
-    names = [ent.extra.get("canonical"), ent.text, split_name(ent.text, "LOC").name]
+    names = [ent.canonical, ent.text, split_name(ent.text, "LOC").name]
     for name in names:
         if name and (place := gazetteer.lookup(name)):
             return place
@@ -197,7 +203,7 @@ def recover_places(doc: Doc, gazetteer: Gazetteer, types: Iterable[str] = RECOVE
             start_char = sentence.tokens[first].start_char
             end_char = sentence.tokens[end - 1].end_char
             ent = Entity(sentence.index, start_char, end_char, doc.text[start_char:end_char],
-                         "LOC", None, {"origin": "gazetteer"})
+                         "LOC", origin="gazetteer")
             new.append(ent)
             taken.append((start_char, end_char))
     if new:
@@ -205,35 +211,10 @@ def recover_places(doc: Doc, gazetteer: Gazetteer, types: Iterable[str] = RECOVE
     return new
 
 
-def _linked_key(doc: Doc) -> str | None:
-    """The ``doc_key`` a previous :func:`link_entities` call used, if any."""
-    for ent in doc.entities:
-        entity_id = ent.extra.get("entity_id")
-        if entity_id:
-            return str(entity_id).rsplit("#", 1)[0]
-    return None
-
-
-def annotate_places(doc: Doc, gazetteer: Gazetteer, recover: bool = True,
-                    recover_types: Iterable[str] = RECOVER_TYPES) -> list[Entity]:
-    """Recover missed LOC mentions (``recover``) and set the place columns of every entity.
-
-    Only places of ``recover_types`` are recovered (Indonesian provinces, regencies and cities
-    and countries by default).
-    Works before or after :func:`~nlp_news.entities.link_entities`: when the doc was linked
-    already and places were recovered, it is linked again so recovered mentions get ids.
-    Returns the recovered entities.
-    """
-    for ent in doc.entities:
-        ent.extra.setdefault("origin", "model")
-    new = recover_places(doc, gazetteer, recover_types) if recover else []
-    linked_key = _linked_key(doc)
-    if new and linked_key is not None:
-        from .canonical import link_entities
-
-        link_entities(doc, linked_key)
+def set_place_types(doc: Doc, gazetteer: Gazetteer) -> None:
+    """Set ``place_type`` and ``region_code`` of every LOC entity found in the gazetteer (by
+    its canonical name, text, or name without a prefix; run after the canonical names)."""
     for ent in doc.entities:
         place = _place_for(ent, gazetteer) if ent.label == "LOC" else None
-        ent.extra["place_type"] = place.place_type if place else None
-        ent.extra["region_code"] = place.region_code if place else None
-    return new
+        ent.place_type = place.place_type if place else None
+        ent.region_code = place.region_code if place else None

@@ -17,7 +17,7 @@ from .. import lexicon
 
 #: A word of a name: letters/digits, with inner dots, hyphens and apostrophes ("S.H.", "Al-Aqsa").
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
-_PREFIX_ABBREV = {"kab": "kabupaten", "kec": "kecamatan", "prov": "provinsi", "kel": "kelurahan"}
+_PREFIX_ABBREV: dict[str, str] = lexicon.table("place_prefix_abbreviations")
 
 
 @dataclass(frozen=True, slots=True)

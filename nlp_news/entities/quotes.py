@@ -18,27 +18,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from .. import lexicon
-from ..doc import Doc, Entity
+from ..doc import Doc, Entity, Quote
 from .names import split_name, title_after_phrases, title_phrases, words
-
-
-@dataclass
-class Quote:
-    """A quote or a reported statement and its speaker."""
-
-    speaker: str | None
-    speaker_entity_id: str | None
-    cue: str | None
-    text: str
-    start_char: int
-    end_char: int
-    kind: str  # direct | indirect
 
 
 def _alternation(items: Sequence[str]) -> str:
@@ -46,7 +32,7 @@ def _alternation(items: Sequence[str]) -> str:
 
 
 @cache
-def _cues() -> dict[str, object]:
+def quote_cues() -> dict[str, object]:
     table = lexicon.table("quote_cues")
     after, verbs = _alternation(table["after"]), _alternation(table["verbs"])
     pronouns = [p for p in table["pronouns"] if p != "nya"]
@@ -79,13 +65,12 @@ _SENT_END = regex.compile(r"[.!?;]")
 _CAPS = regex.compile(r"^[ \t]*(?P<who>(?:[\p{Lu}][\p{L}\p{M}.'’\-]*[ \t]*){1,5})")
 _BAHWA = regex.compile(r"\bbahwa\b[ \t]*,?[ \t]*", regex.I)
 MIN_WORDS = 3
-#: Lower-case words allowed between a cue and the speaker's name besides titles ("kata Kepala
-#: Biro Komunikasi dan Informasi Publik Kemenhub, Hengki Angkasawan").
-_GAP_WORDS = frozenset({"sang", "yang", "terhormat", "dan", "dari", "di", "untuk", "serta",
-                        "sekaligus", "selaku", "bagian", "urusan"})
+#: Lower-case words allowed between a cue and the speaker's name besides titles
+#: (``gap_words`` of ``[quote_cues]``).
+_GAP_WORDS = frozenset(lexicon.table("quote_cues")["gap_words"])
 
 
-class _Context:
+class QuoteContext:
     """The doc's entities, sentences and quote spans, for speaker lookups."""
 
     def __init__(self, doc: Doc):
@@ -110,8 +95,8 @@ class _Context:
         return any(s <= pos < e for s, e in self.quoted)
 
     def speaker(self, ent: Entity) -> tuple[str, str | None]:
-        canonical = ent.extra.get("canonical") or split_name(ent.text, ent.label).name
-        return canonical, ent.extra.get("entity_id")
+        canonical = ent.canonical or split_name(ent.text, ent.label).name
+        return canonical, ent.entity_id
 
     def recent_person(self, pos: int, window: int = 1500) -> Entity | None:
         """The person a pronoun at ``pos`` most likely stands for.
@@ -140,7 +125,7 @@ class _Context:
         before = self.text[start:ent.start_char]
         cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
         head = before[cut + 1:]
-        return all(w.text[:1].isupper() or w.key in _cues()["title_words"]
+        return all(w.text[:1].isupper() or w.key in quote_cues()["title_words"]
                    for w in words(head))
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> tuple[str, str | None]:
@@ -177,7 +162,7 @@ class _Context:
 
     def entity_after(self, start: int, limit: int = 80) -> Entity | None:
         """The first PER (else ORG) mention after ``start`` reached over titles only."""
-        cues = _cues()
+        cues = quote_cues()
         i = bisect.bisect_left(self.starts, start)
         found: dict[str, Entity] = {}
         for ent in self.entities[i:]:
@@ -210,7 +195,7 @@ class _Context:
 
     def who_after_cue(self, pos: int) -> tuple[str, str | None] | None:
         """The speaker named right after a cue at ``pos`` ("ucap Bogdanov", "kata dia")."""
-        cues = _cues()
+        cues = quote_cues()
         rest = self.text[pos:pos + 120]
         pron = cues["pronoun"].match(rest)
         if pron:
@@ -225,7 +210,7 @@ class _Context:
 
     def who_before(self, cue_start: int, clause_start: int) -> tuple[str, str | None] | None:
         """The speaker named in the clause before a cue ("Bogdanov mengatakan")."""
-        cues = _cues()
+        cues = quote_cues()
         before = self.text[clause_start:cue_start]
         pron = cues["pronoun_end"].search(before)
         ent = self.entity_before(cue_start, clause_start)
@@ -236,7 +221,7 @@ class _Context:
         return None
 
 
-def _clause_start(ctx: _Context, pos: int) -> int:
+def _clause_start(ctx: QuoteContext, pos: int) -> int:
     """Start of the sentence holding ``pos`` (or of the text after the last quote mark)."""
     sent = ctx.sentence_at(pos)
     start = sent.start_char if sent else 0
@@ -253,7 +238,7 @@ def _trim(text: str, start: int, end: int, trailing: str = ", \t") -> tuple[int,
     return start, end
 
 
-def _quote_spans(ctx: _Context) -> list[tuple[int, int, bool]]:
+def _quote_spans(ctx: QuoteContext) -> list[tuple[int, int, bool]]:
     """``(open, close, closed)`` mark positions of quotes, paragraph by paragraph."""
     spans = []
     for line in _LINE.finditer(ctx.text):
@@ -272,8 +257,8 @@ def _quote_spans(ctx: _Context) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _direct(ctx: _Context) -> list[Quote]:
-    cues = _cues()
+def _direct(ctx: QuoteContext) -> list[Quote]:
+    cues = quote_cues()
     text = ctx.text
     spans = _quote_spans(ctx)
     ctx.quoted = [(o, c) for o, c, _ in spans]
@@ -328,7 +313,8 @@ def _direct(ctx: _Context) -> list[Quote]:
         if found is None:
             continue
         (speaker, entity_id), cue = found
-        quote = Quote(speaker, entity_id, cue, text[start:end], start, end, "direct")
+        quote = Quote(speaker=speaker, speaker_entity_id=entity_id, cue=cue, kind="direct",
+                      text=text[start:end], start_char=start, end_char=end)
         quotes.append(quote)
         last = (quote, close_at)
         if entity_id is not None:
@@ -338,7 +324,7 @@ def _direct(ctx: _Context) -> list[Quote]:
     return quotes
 
 
-def _continues(ctx: _Context, last: tuple[Quote, int], open_at: int) -> bool:
+def _continues(ctx: QuoteContext, last: tuple[Quote, int], open_at: int) -> bool:
     """A paragraph-opening quote right after a quoted paragraph, no one else named between."""
     text = ctx.text
     line_start = text.rfind("\n", 0, open_at) + 1
@@ -348,7 +334,7 @@ def _continues(ctx: _Context, last: tuple[Quote, int], open_at: int) -> bool:
     if between.count("\n") > 3 or len(between) > 400:
         return False
     i, j = bisect.bisect_left(ctx.starts, last[1]), bisect.bisect_left(ctx.starts, open_at)
-    return not any(e.label == "PER" and e.extra.get("entity_id", e.text) !=
+    return not any(e.label == "PER" and (e.entity_id or e.text) !=
                    (last[0].speaker_entity_id or e.text) for e in ctx.entities[i:j])
 
 
@@ -361,8 +347,8 @@ def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _indirect(ctx: _Context) -> list[Quote]:
-    cues = _cues()
+def _indirect(ctx: QuoteContext) -> list[Quote]:
+    cues = quote_cues()
     text = ctx.text
     quotes: list[Quote] = []
     for sent in ctx.doc.sentences:
@@ -385,21 +371,28 @@ def _indirect(ctx: _Context) -> list[Quote]:
     return quotes
 
 
-def _according(ctx: _Context, match, s_start: int, s_end: int) -> Quote | None:
+def according_who(ctx: QuoteContext, match) -> tuple[tuple[str | None, str | None], int] | None:
+    """The X of a ``menurut`` cue match: ``((speaker, entity_id), end of X)``, X being the
+    clitic ``-nya`` or a pronoun (resolved to the person meant) or the entity right after the
+    cue; None when there is no X."""
+    if match.group("nya"):
+        return ctx.resolve_pronoun("nya", match.start()), match.end()
+    pron = quote_cues()["pronoun"].match(ctx.text, match.end())
+    if pron:
+        return ctx.resolve_pronoun(pron.group("p"), match.start()), pron.end()
+    ent = ctx.entity_after(match.end(), limit=40)
+    if ent is not None:
+        return ctx.speaker(ent), ent.end_char
+    return None
+
+
+def _according(ctx: QuoteContext, match, s_start: int, s_end: int) -> Quote | None:
     """``Menurut X, …`` and ``…, menurut X.``"""
     text = ctx.text
-    if match.group("nya"):
-        who = ctx.resolve_pronoun("nya", match.start())
-        who_end = match.end()
-    else:
-        ent = ctx.entity_after(match.end(), limit=40)
-        pron = _cues()["pronoun"].match(text, match.end())
-        if pron:
-            who, who_end = ctx.resolve_pronoun(pron.group("p"), match.start()), pron.end()
-        elif ent is not None:
-            who, who_end = ctx.speaker(ent), ent.end_char
-        else:
-            return None
+    found = according_who(ctx, match)
+    if found is None:
+        return None
+    who, who_end = found
     prefix = text[s_start:match.start()].rstrip()
     if not prefix or (prefix.endswith(",") and len(words(prefix)) <= 2):
         # "Menurut X, …" (maybe after "Namun,"): the content follows the next comma
@@ -414,10 +407,11 @@ def _according(ctx: _Context, match, s_start: int, s_end: int) -> Quote | None:
     if span is None:
         return None
     (speaker, entity_id), cue = who, match.group("cue").lower() + (match.group("nya") or "")
-    return Quote(speaker, entity_id, cue, text[span[0]:span[1]], span[0], span[1], "indirect")
+    return Quote(speaker=speaker, speaker_entity_id=entity_id, cue=cue, kind="indirect",
+                 text=text[span[0]:span[1]], start_char=span[0], end_char=span[1])
 
 
-def _reported(ctx: _Context, match, s_start: int, s_end: int) -> Quote | None:
+def _reported(ctx: QuoteContext, match, s_start: int, s_end: int) -> Quote | None:
     """``X mengatakan (bahwa) …``"""
     text = ctx.text
     who = ctx.who_before(match.start(), s_start)
@@ -430,24 +424,25 @@ def _reported(ctx: _Context, match, s_start: int, s_end: int) -> Quote | None:
         span = _content(text, rest_start + bahwa.end(), s_end)
     else:
         lowered = rest.lstrip(" \t,:").lower()
-        if not lowered or lowered.startswith(_cues()["no_content"]):
+        if not lowered or lowered.startswith(quote_cues()["no_content"]):
             return None
-        if match.group("cue").lower() in _cues()["need_bahwa"] and \
+        if match.group("cue").lower() in quote_cues()["need_bahwa"] and \
                 not rest.lstrip(" \t").startswith((",", ":")):
             return None
         span = _content(text, rest_start, s_end)
     if span is None:
         return None
     speaker, entity_id = who
-    return Quote(speaker, entity_id, match.group("cue").lower(), text[span[0]:span[1]],
-                 span[0], span[1], "indirect")
+    return Quote(speaker=speaker, speaker_entity_id=entity_id, cue=match.group("cue").lower(),
+                 kind="indirect", text=text[span[0]:span[1]], start_char=span[0],
+                 end_char=span[1])
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Direct and reported quotes of the doc, in text order."""
     if not doc.sentences:
         return []
-    ctx = _Context(doc)
+    ctx = QuoteContext(doc)
     quotes = _direct(ctx) + _indirect(ctx)
     return sorted(quotes, key=lambda q: q.start_char)
 

@@ -45,7 +45,7 @@ def to_spacy(doc: Doc, vocab=None):
         if first is None or last is None or last < first:
             continue
         spans.append(Span(sdoc, first, last + 1, label=ent.label,
-                          kb_id=str(ent.extra.get("entity_id") or "")))
+                          kb_id=str(ent.entity_id or "")))
     sdoc.ents = filter_spans(spans)
     sdoc.user_data["doc_id"] = doc.article.doc_id
     sdoc.user_data["title"] = doc.article.title

@@ -17,12 +17,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..tables import ENTITY_SUMMARY as SUMMARY_SCHEMA
 from .names import is_odd, keys
-
-SUMMARY_SCHEMA: dict[str, str] = {
-    "canonical": "string", "label": "string", "mentions": "Int64", "documents": "Int64",
-    "aliases": "string", "first_date": "string", "last_date": "string",
-}
 
 
 def doc_key(doc_id: str) -> int:

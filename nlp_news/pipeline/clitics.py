@@ -23,10 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..doc import Entity
+from ..doc import Doc, Entity
+from .component import Component, register
+
+if TYPE_CHECKING:
+    from .resources import Resources
 
 CLITIC = "nya"
 MIN_STEM = 3
@@ -75,3 +80,22 @@ class CliticRule:
                 label = labels[text]
             out.append(replace(ent, end_char=ent.start_char + stem, text=text, label=label))
         return out
+
+
+@register
+class Clitics(Component):
+    """Trim the clitic -nya off the model's entities (ranks from the NER model's vectors)."""
+
+    name = "clitics"
+    requires = ("doc.entities",)
+
+    def __init__(self, rule: CliticRule):
+        self.rule = rule
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> Clitics:
+        return cls(CliticRule(resources.word_ranks))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.entities = self.rule(doc.entities)
+        return doc

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..doc import Entity
+from ..doc import Doc, Entity
+from .component import Component, register
+
+if TYPE_CHECKING:
+    from .resources import Resources
 
 _GAP = regex.compile(r"[\s,]*+(\()?\s*+")
 
@@ -49,3 +54,23 @@ class LegalFormRule:
                 end += 1
             out[-1] = replace(previous, end_char=end, text=text[previous.start_char:end])
         return out
+
+
+@register
+class LegalForms(Component):
+    """Join legal forms tagged on their own to the organisation before them (the model's
+    entities; run right after NER)."""
+
+    name = "legal_forms"
+    requires = ("doc.entities",)
+
+    def __init__(self, rule: LegalFormRule):
+        self.rule = rule
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> LegalForms:
+        return cls(LegalFormRule(resources.words("legal_forms")["words"]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.entities = self.rule(doc.text, doc.entities)
+        return doc

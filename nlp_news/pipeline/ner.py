@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from .. import lexicon
-from ..doc import Entity, Sentence
+from ..doc import Doc, Entity
 from ..models import ModelPaths
-from .clitics import CliticRule
-from .legal_forms import LegalFormRule
+from .component import Component, register
+
+if TYPE_CHECKING:
+    from .resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +78,8 @@ class NerTagger:
                 "with `nlp-news train charlm`)") from cause
         finally:
             stanza_logger.setLevel(level)
-        #: Trims "-nya" off tagged names, using the ranks of the pretrain's word vocabulary.
-        self.clitics = CliticRule(self._word_ranks())
-        #: Joins "Tbk" / "Persero" tagged on their own to the organisation before them.
-        self.legal_forms = LegalFormRule(lexicon.table("legal_forms")["words"])
 
-    def _word_ranks(self) -> dict[str, int]:
+    def word_ranks(self) -> dict[str, int]:
         """Lower-cased words of the word vectors by frequency rank (the pretrain's ids)."""
         vocab = self._pipeline.processors["ner"].trainers[0].vocab["word"]
         return dict(vocab._unit2id)
@@ -101,19 +99,6 @@ class NerTagger:
                 out[index] = [(ent.tokens[0].id[0] - 1, ent.tokens[-1].id[-1], ent.type)
                               for ent in sent.ents]
         return out
-
-    def tag(self, text: str, sentences: Sequence[Sentence]) -> list[Entity]:
-        """Entities of ``sentences`` (of an article whose text is ``text``)."""
-        return self.entities(text, sentences,
-                             self.tag_tokens([[t.text for t in s.tokens] for s in sentences]))
-
-    def entities(self, text: str, sentences: Sequence[Sentence],
-                 tagged: Sequence[Sequence[tuple[int, int, str]]]) -> list[Entity]:
-        """Entities from the :meth:`tag_tokens` spans of ``sentences``, with offsets into
-        ``text``, the clitic -nya trimmed off (:class:`~.clitics.CliticRule`) and legal forms
-        joined to their organisation (:class:`~.legal_forms.LegalFormRule`)."""
-        return self.legal_forms(text, self.clitics(list(entities_from_spans(text, sentences,
-                                                                            tagged))))
 
 
 #: Padded tokens (sentences x longest sentence) per stanza call.
@@ -143,3 +128,33 @@ def entities_from_spans(text, sentences, tagged):
             start = sentence.tokens[first].start_char
             end = sentence.tokens[last - 1].end_char
             yield Entity(sentence.index, start, end, text[start:end], label)
+
+
+@register
+class Ner(Component):
+    """Named entities (PER / LOC / ORG) tagged by the stanza model, a batch of docs at once."""
+
+    name = "ner"
+    requires = ("doc.sentences",)
+    provides = ("doc.entities",)
+
+    def __init__(self, tagger: NerTagger):
+        self.tagger = tagger
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> Ner:
+        return cls(resources.ner_tagger)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        batch = [[t.text for t in s.tokens] for doc in docs for s in doc.sentences]
+        tagged = self.tagger.tag_tokens(batch)
+        pos = 0
+        for doc in docs:
+            n = len(doc.sentences)
+            doc.entities = list(entities_from_spans(doc.text, doc.sentences,
+                                                    tagged[pos:pos + n]))
+            pos += n
+        return docs

@@ -12,7 +12,8 @@ from functools import cached_property
 import regex
 
 from .. import lexicon
-from ..doc import Article, Sentence, Token
+from ..doc import Article, Doc, Sentence, Token
+from .component import Component, register
 
 _LINE = regex.compile(r"[^\n]+")
 
@@ -81,3 +82,18 @@ class Tokenizer:
                     Sentence(len(sentences), tokens[0].start_char, tokens[-1].end_char, tokens)
                 )
         return sentences
+
+
+@register
+class Tokenize(Component):
+    """Sentences of tokens over the article's content (excluded ranges left out)."""
+
+    name = "tokenize"
+    provides = ("doc.sentences",)
+
+    def __init__(self, tokenizer: Tokenizer | None = None):
+        self.tokenizer = tokenizer or Tokenizer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.sentences = self.tokenizer(doc.article)
+        return doc

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 import regex
 
@@ -114,12 +115,12 @@ def _beside_explicit_date(text: str, index: int, chosen: list[Mention]) -> bool:
 def find_mentions(text: str, pub: dt.date | None) -> list[Mention]:
     """The regex layer for one sentence: resolved mentions with offsets into ``text``."""
     index = build_index(text)
-    amounts, _ = find_amounts(text, index)
+    amounts = find_amounts(text, index)
     mentions = find_dates(text, pub, index) + find_times(text, index) + amounts
     mentions = _select(_drop_excluded(text, mentions, index))
     return [
         m for i, m in enumerate(mentions)
-        if not (m.facts and m.facts[0].extra.get("relative_word")
+        if not (m.facts and m.facts[0].relative_word
                 and _beside_explicit_date(text, i, mentions))
     ]
 
@@ -158,7 +159,8 @@ def extract_facts(doc: Doc) -> list[Fact]:
 
     Dates are resolved against ``doc.article.pub_date``; without it, relative and year-less
     dates get ``iso = None``.  Sentences cut right after an abbreviation (``Rp. 5.000``) are
-    read together; each fact belongs to the sentence where it starts.
+    read together; each fact belongs to the sentence where it starts.  The two ends of a
+    range share a ``range_id`` (``range_part`` ``low`` and ``high``).
     """
     pub = _publication_day(doc)
     text = doc.text
@@ -172,9 +174,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
         tokens = [t for sentence in group for t in sentence.tokens]
         starts = [t.start_char for t in tokens]
         for mention in mentions:
+            ranged = sum(f.range_part is not None for f in mention.facts) == 2
             for fact in mention.facts:
                 if fact.value is not None and not math.isfinite(fact.value):
                     continue
+                if ranged:
+                    fact.range_id = id(mention)
                 fact.start_char += base
                 fact.end_char += base
                 sentence = next(s for s in reversed(group) if s.start_char <= fact.start_char)
@@ -183,4 +188,18 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 fact.subject = find_subject(text, tokens, fact, starts)
                 facts.append(fact)
     facts.sort(key=lambda f: (f.start_char, f.end_char))
+    _number_ranges(facts)
     return facts
+
+
+def _number_ranges(facts: list[Fact]) -> None:
+    """Range ids 1, 2, ... in article order; a range that lost one end is no range."""
+    ends = Counter(f.range_id for f in facts if f.range_id is not None)
+    numbers: dict[int, int] = {}
+    for fact in facts:
+        if fact.range_id is None:
+            continue
+        if ends[fact.range_id] != 2:
+            fact.range_id = fact.range_part = None
+            continue
+        fact.range_id = numbers.setdefault(fact.range_id, len(numbers) + 1)

@@ -253,23 +253,19 @@ def _is_year(num: str, value: Decimal) -> bool:
     return _PLAIN_YEAR.fullmatch(num) is not None and len(num) == 4 and 1900 <= value <= 2100
 
 
-def find_amounts(text: str, index: Index | None = None
-                 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Amount mentions in one sentence, and spans turned down (scores, codes) to keep free."""
+def find_amounts(text: str, index: Index | None = None) -> list[Mention]:
+    """Amount mentions in one sentence (scores, codes and numbers in names turned down)."""
     index = index or build_index(text)
     mentions: list[Mention] = []
-    rejected: list[tuple[int, int]] = []
     for match in anchored(AMOUNT, text, index.get("sign", "digit", "numword")):
         result = _read(text, match)
-        if isinstance(result, Mention):
+        if result is not None:
             mentions.append(result)
-        elif result is not None:
-            rejected.append(result)
-    return mentions, rejected
+    return mentions
 
 
-def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
-    """One amount match -> a mention, a rejected span, or None (nothing to say)."""
+def _read(text: str, m: regex.Match[str]) -> Mention | None:
+    """One amount match -> a mention, or None (nothing to say, or turned down)."""
     cur, num, num2 = m.group("cur"), m.group("num"), m.group("num2")
     mult, mult2 = m.group("mult"), m.group("mult2")
     is_digits = num[:1].isdigit()
@@ -282,10 +278,10 @@ def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
     if is_digits and not cur:
         reason = _context_rejects(text, m.start("num"), m.end("num") if not num2 else end, num)
         if reason:
-            return (m.start(), m.end())
+            return None
     if num2 and num2[:1].isdigit() and _JOINED_AFTER.match(text, m.end("num2"), m.end("num2") + 8) \
             and not (mult2 or m.group("pct")):
-        return (m.start(), m.end())  # 4-2-3-1
+        return None  # 4-2-3-1
 
     first = _value(num, m.group("echo"), mult)
     if first is None:
@@ -329,9 +325,9 @@ def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
 
     # --- names, scores and years
     if not is_digits and num[:1].isupper() and not strong and _is_name_before(text, start):
-        return (start, end)  # Mangga Dua, Tiga Serangkai
+        return None  # Mangga Dua, Tiga Serangkai
     if is_digits and not cur and not strong and _is_name_before(text, start):
-        return (start, end)  # Asian Games 2018, Liga 1, Snapdragon 625
+        return None  # Asian Games 2018, Liga 1, Snapdragon 625
     approx = _approx_before(text, start)
     tail = _APPROX_AFTER.match(text, end, end + 80)
     if tail:
@@ -340,7 +336,7 @@ def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
             end = tail.end()
             if not num2 and _is_year(num, first[0]) and kind == "quantity":
                 fact = make_fact(text, start, end, "date", iso=num,
-                                 extra={"precision": "decade"})  # "1990-an"
+                                 precision="decade")  # "1990-an"
                 return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
 
     if num2:
@@ -353,7 +349,7 @@ def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
         prev = _previous_word(text, start)
         if not prev or prev.lower() not in YEAR_QUANTITY_CUES:
             fact = make_fact(text, start, m.end("num"), "date", iso=f"{int(value):04d}",
-                             extra={"precision": "year"})
+                             precision="year")
             return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
     fact = make_fact(text, start, end, kind, value=to_float(value), unit=unit,
                      currency=currency, approx=approx or vague)
@@ -364,7 +360,7 @@ def _read(text: str, m: regex.Match[str]) -> Mention | tuple[int, int] | None:
 def _read_range(text: str, m: regex.Match[str], kind: str, unit: str | None,
                 currency: str | None, first: tuple[Decimal, bool],
                 second: tuple[Decimal, bool], approx: bool, start: int, end: int,
-                first_end: int, strong: bool) -> Mention | tuple[int, int] | None:
+                first_end: int, strong: bool) -> Mention | None:
     """Two facts for ``5-10 juta`` / ``10 hingga 20 orang``; scores and year spans apart."""
     conn = m.group("conn").strip()
     dash = conn in _SYMBOL_CONNECTORS
@@ -373,22 +369,21 @@ def _read_range(text: str, m: regex.Match[str], kind: str, unit: str | None,
         if _is_year(num, first[0]) and _is_year(num2, second[0]) and first[0] < second[0]:
             facts = [
                 make_fact(text, start, m.end("num"), "date", iso=str(int(first[0])),
-                          extra={"precision": "year"}),
+                          precision="year", range_part="low"),
                 make_fact(text, m.start("num2"), m.end("num2"), "date",
-                          iso=str(int(second[0])), extra={"precision": "year"}),
+                          iso=str(int(second[0])), precision="year", range_part="high"),
             ]
             return Mention(start, m.end("num2"), facts, PRIORITY_DATE)
         if dash:
-            return (start, end)  # a score: "2-1", "6-2"
+            return None  # a score: "2-1", "6-2"
     prev = _previous_word(text, start)
     if dash and (first[0] > second[0] or (prev and prev.lower() in SCORE_CUES)):
-        return (start, end)
+        return None
     second_start = m.start("cur2") if m.group("cur2") else m.start("num2")
-    extra = {"range": "from"}
     facts = [
         make_fact(text, start, first_end, kind, value=to_float(first[0]), unit=unit,
-                  currency=currency, approx=approx or first[1], extra=extra),
+                  currency=currency, approx=approx or first[1], range_part="low"),
         make_fact(text, second_start, end, kind, value=to_float(second[0]), unit=unit,
-                  currency=currency, approx=approx or second[1], extra={"range": "to"}),
+                  currency=currency, approx=approx or second[1], range_part="high"),
     ]
     return Mention(start, end, facts, PRIORITY_AMOUNT, words=not num[:1].isdigit())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..doc import Fact
 
@@ -26,7 +26,6 @@ class Mention:
     facts: list[Fact]
     priority: int = PRIORITY_AMOUNT
     words: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def make_fact(text: str, start: int, end: int, kind: str, **fields: object) -> Fact:

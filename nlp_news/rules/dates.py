@@ -33,9 +33,11 @@ import regex
 from .base import PRIORITY_DATE, PRIORITY_RELATIVE, Mention, make_fact
 from .scan import Index, anchored, build_index
 from .words import (
+    DATE_WORDS,
     FUTURE_CUES,
     MONTH_CUES,
     MONTHS,
+    PERIOD_WORDS,
     RELATIVE_DAYS,
     TIMES_OF_DAY,
     W_END,
@@ -55,7 +57,7 @@ WEEKDAY = r"(?P<wd>(?i:" + alternation(WEEKDAYS) + "))" + W_END
 TIME_OF_DAY = "(?i:" + alternation(TIMES_OF_DAY) + ")" + W_END
 #: ``Rabu, `` / ``Jumat malam, `` / ``Selasa (`` before an explicit date
 WEEKDAY_LEAD = rf"(?:{WEEKDAY}\s*+,?\s*+(?:{TIME_OF_DAY}\s*+,?\s*+)?(?:\(\s*+)?)"
-DATE_WORD = r"(?:(?i:tanggal|tgl\.?+)\s*+)"
+DATE_WORD = r"(?:(?i:" + alternation(DATE_WORDS) + r")\.?+\s*+)"
 DAY = r"(?<!\p{N})(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|[.,:]\p{N})"
 MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])(?!\p{N})"
 YEAR = r"(?<!\p{N})(?:1[5-9]\d\d|20\d\d)(?!\p{N}|[.,]\p{N})"
@@ -69,7 +71,7 @@ FULL_MONTH = "(?-i:" + alternation(
 _DAY_LINK = r"(?:\s*+[-–&]\s*+|\s++(?i:dan|hingga|sampai(?:\s++dengan)?|s\.?d\.?|s/d)\s++)"
 
 #: Where a date with digits may start: a digit, a bracket, a weekday or "tanggal".
-_GUARD = rf"(?=[\p{{N}}(]|(?i:{alternation(WEEKDAYS)}|tanggal|tgl){W_END})"
+_GUARD = rf"(?=[\p{{N}}(]|(?i:{alternation(WEEKDAYS)}|{alternation(DATE_WORDS)}){W_END})"
 
 #: ``Rabu, 21 Februari 2024`` / ``22-29 Agustus`` / ``7 Oktober 2023``
 TEXT_DATE = regex.compile(
@@ -101,7 +103,7 @@ BARE_MONTH = regex.compile(
 #: ``tahun 2017`` / ``tahun anggaran 2016`` / ``kuartal I 2017`` / ``semester II/2019``
 YEAR_PHRASE = regex.compile(
     W_START + r"(?:(?i:tahun)(?:\s++(?i:anggaran))?"
-    r"|(?i:kuartal|triwulan|caturwulan|semester)\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
+    r"|(?i:" + alternation(PERIOD_WORDS) + r")\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
     rf"\s*+(?P<year>{YEAR})"
 )
 _AFTER_WEEKDAY = alternation(WEEKDAY_FUTURE_AFTER | WEEKDAY_PAST_AFTER)
@@ -214,21 +216,23 @@ def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
         year_text = m.group("year")
         direction = _direction(text, m.end())
         days = [int(m.group("d1"))] + ([int(m.group("d2"))] if m.group("d2") else [])
-        extra: dict[str, object] = {"precision": "day"}
+        inferred = not year_text
         if year_text:
             year: int | None = int(year_text)
         else:
             year = infer_year(month, days[-1], pub, direction, _weekday_of(m))
-            extra["year_inferred"] = True
         if len(days) == 2:
             first = make_fact(text, m.start(), m.end("d1"), "date",
-                              iso=_day_iso(year, month, days[0]), extra=dict(extra))
+                              iso=_day_iso(year, month, days[0]), precision="day",
+                              year_inferred=inferred, range_part="low")
             second = make_fact(text, m.start("d2"), m.end(), "date",
-                               iso=_day_iso(year, month, days[1]), extra=dict(extra))
+                               iso=_day_iso(year, month, days[1]), precision="day",
+                               year_inferred=inferred, range_part="high")
             facts = [first, second]
         else:
             facts = [make_fact(text, m.start(), m.end(), "date",
-                               iso=_day_iso(year, month, days[0]), extra=extra)]
+                               iso=_day_iso(year, month, days[0]), precision="day",
+                               year_inferred=inferred)]
         found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
     return found
 
@@ -239,7 +243,7 @@ def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention
                            (PAREN_DATE, ("weekday", "paren"))):
         for m in anchored(pattern, text, index.get(*kinds)):
             groups = m.groupdict()
-            extra: dict[str, object] = {"precision": "day"}
+            inferred = False
             if groups.get("iy"):
                 year: int | None = int(groups["iy"])
                 month, day = int(groups["im"]), int(groups["id"])
@@ -250,12 +254,12 @@ def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention
                 else:
                     year = infer_year(month, day, pub, _direction(text, m.end()),
                                       _weekday_of(m))
-                    extra["year_inferred"] = True
+                    inferred = True
             end = m.end()
             if text[end - 1] == ")" and "(" not in text[m.start():end]:
                 end = len(text[:end - 1].rstrip())  # "(18/9/2019)": the date without its ")"
             fact = make_fact(text, m.start(), end, "date", iso=_day_iso(year, month, day),
-                             extra=extra)
+                             precision="day", year_inferred=inferred)
             found.append(Mention(m.start(), end, [fact], PRIORITY_DATE))
     return found
 
@@ -266,18 +270,18 @@ def _month_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
         month = MONTHS[normalise(m.group("mon")).rstrip(".")]
         fact = make_fact(text, m.start(), m.end(), "date",
                          iso=f"{int(m.group('year')):04d}-{month:02d}",
-                         extra={"precision": "month"})
+                         precision="month")
         found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
     for m in anchored(BARE_MONTH, text, index.get("month_cue")):
         month = MONTHS[m.group("mon").lower()]
         year = infer_year(month, None, pub, _direction(text, m.end()))
         iso = f"{year:04d}-{month:02d}" if year is not None else None
         fact = make_fact(text, m.start("mon"), m.end("mon"), "date", iso=iso,
-                         extra={"precision": "month", "year_inferred": True})
+                         precision="month", year_inferred=True)
         found.append(Mention(m.start("mon"), m.end("mon"), [fact], PRIORITY_DATE))
     for m in anchored(YEAR_PHRASE, text, index.get("year_phrase")):
         fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
-                         extra={"precision": "year"})
+                         precision="year")
         found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
     return found
 
@@ -339,13 +343,13 @@ def _relative_dates(text: str, pub: dt.date | None, index: Index) -> list[Mentio
         weekday = WEEKDAYS[m.group("wd").lower()]
         iso = _iso_or_none(resolve_weekday, weekday, pub, mode) if pub else None
         fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
-                         extra={"precision": "day", "weekday": weekday, "mode": mode})
+                         precision="day")
         found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
     for m in anchored(RELATIVE_DAY, text, index.get("relative")):
         offset = RELATIVE_DAYS[normalise(m.group())]
         iso = _iso_or_none(_shift, pub, offset) if pub else None
         fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
-                         extra={"precision": "day", "relative_word": True})
+                         precision="day", relative_word=True)
         found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
     return found
 

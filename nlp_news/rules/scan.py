@@ -21,6 +21,7 @@ import regex
 
 from .words import (
     CURRENCY_PREFIX,
+    DATE_WORDS,
     FRACTIONS,
     FUTURE_CUES,
     IDENTIFIER_CUES,
@@ -29,6 +30,7 @@ from .words import (
     NUMBER_WORD_IDIOMS,
     NUMBER_WORDS,
     ORDINAL_CUES,
+    PERIOD_WORDS,
     RELATIVE_DAYS,
     SE_WORDS,
     TIME_CUES,
@@ -69,8 +71,8 @@ KEYWORDS = _table({
     "numword": list(NUMBER_WORDS) + list(SE_WORDS) + list(FRACTIONS) + list(VAGUE_PLURALS),
     "weekday": WEEKDAYS,
     "month": MONTHS,
-    "date_word": ["tanggal", "tgl"],
-    "year_phrase": ["tahun", "kuartal", "triwulan", "caturwulan", "semester"],
+    "date_word": DATE_WORDS,
+    "year_phrase": ["tahun", *PERIOD_WORDS],
     "month_cue": MONTH_CUES,
     "relative": RELATIVE_DAYS,
     "time_cue": TIME_CUES,

@@ -23,6 +23,7 @@ import regex
 from ..doc import Fact, Token
 from .words import (
     CLASSIFIERS,
+    GENERIC_PEOPLE_UNITS,
     SUBJECT_CUES,
     SUBJECT_SKIP,
     SUBJECT_STOP,
@@ -31,7 +32,7 @@ from .words import (
 )
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*+")
-_PEOPLE = {"orang", "jiwa", "warga", "penduduk"} | CLASSIFIERS
+_PEOPLE = GENERIC_PEOPLE_UNITS | CLASSIFIERS
 _MAX_WORDS = 4
 _MAX_SKIP = 4
 _CUE_WINDOW = 12

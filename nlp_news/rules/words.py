@@ -84,6 +84,9 @@ APPROX_AFTER: set[str] = keys("approx_after")
 RANGE_CONNECTORS: set[str] = keys("range_connectors")
 
 CLASSIFIERS: set[str] = keys("unit_classifiers")
+#: People units that only say people are counted ("orang", "warga"): the subject follows them.
+GENERIC_PEOPLE_UNITS: set[str] = {
+    w for w, kind in lexicon.table("people_units").items() if kind == "generic"}
 UNITS: dict[str, str] = {k: str(v) for k, v in mapping("units").items()}
 NOT_UNITS: set[str] = keys("not_units")
 
@@ -100,6 +103,8 @@ WEEKDAY_PAST_AFTER: set[str] = keys("weekday_past_after")
 FUTURE_CUES: set[str] = keys("future_cues")
 WEEKDAY_BLOCKERS: set[str] = keys("weekday_blockers")
 YEAR_CUES: set[str] = keys("year_cues")
+DATE_WORDS: set[str] = keys("date_words")
+PERIOD_WORDS: set[str] = keys("period_words")
 YEAR_AFTER: set[str] = keys("year_after")
 YEAR_QUANTITY_CUES: set[str] = keys("year_quantity_cues")
 MONTH_CUES: set[str] = keys("month_cues")

@@ -10,6 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
+from .. import config
 from ..models import model_paths
 from . import (
     charlm,
@@ -23,7 +24,7 @@ from . import (
     wordvec,
 )
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEFAULT_DATA = config.shared_dir() / "data"
 DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 

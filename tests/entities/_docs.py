@@ -3,17 +3,45 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from nlp_news.doc import Article, Doc, Entity, Fact
+from nlp_news import config
+from nlp_news.doc import Article, Doc, Entity, Fact, Quote
+from nlp_news.entities import Gazetteer, link_entities
+from nlp_news.models import DEFAULT_DIR
+from nlp_news.pipeline.fact_sources import FactSources
+from nlp_news.pipeline.gazetteer_places import GazetteerPlaces
+from nlp_news.pipeline.place_types import PlaceTypes
+from nlp_news.pipeline.quotes import Quotes
 from nlp_news.pipeline.tokenize import Tokenizer
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = config.shared_dir()
 
 
 @cache
 def tokenizer() -> Tokenizer:
     return Tokenizer()
+
+
+@cache
+def shipped_gazetteer() -> Gazetteer:
+    return Gazetteer.load(DEFAULT_DIR / "gazetteer.tsv")
+
+
+def link(doc: Doc, doc_key: str | None = None) -> None:
+    """:func:`link_entities` with the shipped gazetteer's countries and provinces."""
+    link_entities(doc, doc_key, places=shipped_gazetteer().region_keys)
+
+
+def enrich(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """The pipeline's entity components after NER, on a doc with hand-made entities."""
+    if gazetteer is not None:
+        GazetteerPlaces(gazetteer)(doc)
+    link(doc)
+    if gazetteer is not None:
+        PlaceTypes(gazetteer)(doc)
+    Quotes()(doc)
+    FactSources()(doc)
+    return doc.quotes
 
 
 def make_doc(text: str, mentions: list[tuple[str, str]], doc_id: str = "d1",

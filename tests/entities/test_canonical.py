@@ -1,9 +1,9 @@
 """Grouping an article's mentions by entity (canonical.py)."""
 
-from nlp_news.entities import link_entities
+
 from nlp_news.entities.names import place_core, split_name
 
-from ._docs import by_text, make_doc
+from ._docs import by_text, link, make_doc
 
 TEXT = (
     "Presiden Rusia Vladimir Putin bertemu Menteri Luar Negeri Sergey Lavrov di Moskow pada "
@@ -26,72 +26,72 @@ MENTIONS = [
 
 def _linked():
     doc = make_doc(TEXT, MENTIONS, doc_id="a7")
-    link_entities(doc)
+    link(doc)
     return doc, by_text(doc)
 
 
 def test_person_mentions_join_the_fullest_name():
     doc, ents = _linked()
-    putin = {e.extra["entity_id"] for t in ("Vladimir Putin", "Putin", "Presiden Putin")
+    putin = {e.entity_id for t in ("Vladimir Putin", "Putin", "Presiden Putin")
              for e in ents[t]}
     assert len(putin) == 1
-    assert {e.extra["canonical"] for e in ents["Presiden Putin"]} == {"Vladimir Putin"}
-    assert ents["Lavrov"][0].extra["canonical"] == "Sergey Lavrov"
-    assert ents["Lavrov"][0].extra["entity_id"] == ents["Sergey Lavrov"][0].extra["entity_id"]
-    assert ents["Lavrov"][0].extra["entity_id"] != ents["Putin"][0].extra["entity_id"]
+    assert {e.canonical for e in ents["Presiden Putin"]} == {"Vladimir Putin"}
+    assert ents["Lavrov"][0].canonical == "Sergey Lavrov"
+    assert ents["Lavrov"][0].entity_id == ents["Sergey Lavrov"][0].entity_id
+    assert ents["Lavrov"][0].entity_id != ents["Putin"][0].entity_id
 
 
 def test_titles_are_not_part_of_the_name_but_text_stays():
     doc, ents = _linked()
     bog = ents["Wakil Menteri Luar Negeri Mikhail Bogdanov"][0]
-    assert bog.extra["canonical"] == "Mikhail Bogdanov"
-    assert bog.extra["title"] == "Wakil Menteri Luar Negeri"
+    assert bog.canonical == "Mikhail Bogdanov"
+    assert bog.title == "Wakil Menteri Luar Negeri"
     assert doc.text[bog.start_char:bog.end_char] == bog.text  # mention untouched
-    assert ents["Bogdanov"][0].extra["canonical"] == "Mikhail Bogdanov"
-    assert ents["Presiden Putin"][0].extra["title"] == "Presiden"
+    assert ents["Bogdanov"][0].canonical == "Mikhail Bogdanov"
+    assert ents["Presiden Putin"][0].title == "Presiden"
     # a title written before the mention is picked up too
-    assert ents["Vladimir Putin"][0].extra["title"] == "Presiden Rusia"
-    assert ents["Sergey Lavrov"][0].extra["title"] == "Menteri Luar Negeri"
+    assert ents["Vladimir Putin"][0].title == "Presiden Rusia"
+    assert ents["Sergey Lavrov"][0].title == "Menteri Luar Negeri"
 
 
 def test_places_join_their_short_form():
     _doc, ents = _linked()
-    gaza = ents["Gaza"][0].extra
-    assert gaza["canonical"] == "Jalur Gaza"
-    assert gaza["entity_id"] == ents["Jalur Gaza"][0].extra["entity_id"]
-    assert ents["Bandung"][0].extra["canonical"] == "Kabupaten Bandung"
+    gaza = ents["Gaza"][0]
+    assert gaza.canonical == "Jalur Gaza"
+    assert gaza.entity_id == ents["Jalur Gaza"][0].entity_id
+    assert ents["Bandung"][0].canonical == "Kabupaten Bandung"
 
 
 def test_acronyms_join_the_long_name():
     _doc, ents = _linked()
-    bnpb = {e.extra["entity_id"] for e in ents["BNPB"]}
-    assert bnpb == {ents["Badan Nasional Penanggulangan Bencana"][0].extra["entity_id"]}
-    assert ents["BNPB"][0].extra["canonical"] == "Badan Nasional Penanggulangan Bencana"
+    bnpb = {e.entity_id for e in ents["BNPB"]}
+    assert bnpb == {ents["Badan Nasional Penanggulangan Bencana"][0].entity_id}
+    assert ents["BNPB"][0].canonical == "Badan Nasional Penanggulangan Bencana"
     # no brackets in the article: the initials match
-    assert ents["KPK"][0].extra["canonical"] == "Komisi Pemberantasan Korupsi"
+    assert ents["KPK"][0].canonical == "Komisi Pemberantasan Korupsi"
 
 
 def test_ids_unique_per_doc_and_numbered_in_order():
     doc, _ = _linked()
-    ids = [e.extra["entity_id"] for e in doc.entities]
+    ids = [e.entity_id for e in doc.entities]
     assert ids[0] == "a7#1"
     assert all(i.startswith("a7#") for i in ids)
     canon = {}
     for e in doc.entities:
-        canon.setdefault(e.extra["entity_id"], set()).add(e.extra["canonical"])
+        canon.setdefault(e.entity_id, set()).add(e.canonical)
     assert all(len(v) == 1 for v in canon.values())
     doc2 = make_doc(TEXT, MENTIONS, doc_id="a7")
-    link_entities(doc2, doc_key="chunk3/a7")
-    assert doc2.entities[0].extra["entity_id"] == "chunk3/a7#1"
+    link(doc2, "chunk3/a7")
+    assert doc2.entities[0].entity_id == "chunk3/a7#1"
 
 
 def test_never_across_labels():
     text = "Moskow menolak usulan itu. Warga Moskow berunjuk rasa di Lapangan Merah."
     doc = make_doc(text, [("Moskow", "ORG"), ("Moskow", "LOC"), ("Lapangan Merah", "LOC")])
-    link_entities(doc)
+    link(doc)
     org, loc = doc.entities[0], doc.entities[1]
-    assert org.extra["entity_id"] != loc.extra["entity_id"]
-    assert org.extra["canonical"] == loc.extra["canonical"] == "Moskow"
+    assert org.entity_id != loc.entity_id
+    assert org.canonical == loc.canonical == "Moskow"
 
 
 def test_ambiguous_short_name_goes_to_the_nearest_full_name():
@@ -99,10 +99,10 @@ def test_ambiguous_short_name_goes_to_the_nearest_full_name():
             "kemudian. Joko Anwar menyapa Joko Widodo, lalu Joko berpamitan.")
     doc = make_doc(text, [("Joko Widodo", "PER"), ("Joko", "PER"), ("Joko Anwar", "PER"),
                           ("Joko Anwar", "PER"), ("Joko Widodo", "PER"), ("Joko", "PER")])
-    link_entities(doc)
+    link(doc)
     jokos = [e for e in doc.entities if e.text == "Joko"]
-    assert jokos[0].extra["canonical"] == "Joko Widodo"
-    assert jokos[1].extra["canonical"] == "Joko Widodo"  # nearest preceding full name
+    assert jokos[0].canonical == "Joko Widodo"
+    assert jokos[1].canonical == "Joko Widodo"  # nearest preceding full name
 
 
 def test_provinces_and_regencies_do_not_merge():
@@ -110,13 +110,13 @@ def test_provinces_and_regencies_do_not_merge():
             "meninjau Jakarta Utara, lalu kembali ke Jakarta.")
     doc = make_doc(text, [("Kota Bandung", "LOC"), ("Kabupaten Bandung", "LOC"),
                           ("DKI Jakarta", "LOC"), ("Jakarta Utara", "LOC"), ("Jakarta", "LOC")])
-    link_entities(doc)
+    link(doc)
     ents = by_text(doc)
-    assert ents["Kota Bandung"][0].extra["entity_id"] != \
-        ents["Kabupaten Bandung"][0].extra["entity_id"]
+    assert ents["Kota Bandung"][0].entity_id != \
+        ents["Kabupaten Bandung"][0].entity_id
     jakarta = [e for e in doc.entities if e.text == "Jakarta"][-1]
-    assert jakarta.extra["canonical"] == "DKI Jakarta"
-    assert ents["Jakarta Utara"][0].extra["canonical"] == "Jakarta Utara"
+    assert jakarta.canonical == "DKI Jakarta"
+    assert ents["Jakarta Utara"][0].canonical == "Jakarta Utara"
 
 
 def test_name_helpers():
@@ -135,17 +135,17 @@ def test_name_helpers():
 
 def test_empty_doc():
     doc = make_doc("Tidak ada nama di sini.", [])
-    link_entities(doc)
+    link(doc)
     assert doc.entities == []
 
 
 def test_handles_and_hashtags_never_absorb_names():
     text = "Warganet menandai #SOS @jokowi dalam unggahan itu. Jokowi belum menanggapi."
     doc = make_doc(text, [("#SOS @jokowi", "PER"), ("Jokowi", "PER")])
-    link_entities(doc)
+    link(doc)
     odd, jokowi = doc.entities
-    assert odd.extra["entity_id"] != jokowi.extra["entity_id"]
-    assert jokowi.extra["canonical"] == "Jokowi"
+    assert odd.entity_id != jokowi.entity_id
+    assert jokowi.canonical == "Jokowi"
 
 
 def test_linking_many_articles_keeps_no_per_article_state():
@@ -156,5 +156,5 @@ def test_linking_many_articles_keeps_no_per_article_state():
     for i in range(120):
         doc = make_doc(TEXT.replace("Moskow", f"Kota{i}"), MENTIONS[:2] + [(f"Kota{i}", "LOC")],
                        doc_id=f"m{i}")
-        link_entities(doc)
+        link(doc)
     assert names._longest.cache_info().currsize <= 32

@@ -4,21 +4,11 @@ import pandas as pd
 import spacy
 
 from nlp_news import tables
-from nlp_news.entities import (
-    ENTITY_COLUMNS,
-    FACT_COLUMNS,
-    QUOTES_SCHEMA,
-    SUMMARY_SCHEMA,
-    EntitySummary,
-    attach_entities_to_facts,
-    enrich,
-    find_quotes,
-    link_entities,
-    quotes_frame,
-    to_spacy,
-)
+from nlp_news.entities import EntitySummary, attach_entities_to_facts, find_quotes, to_spacy
 
-from ._docs import make_doc
+from ._docs import enrich, link, make_doc
+
+SUMMARY_SCHEMA = tables.ENTITY_SUMMARY
 
 TEXT = (
     "Menteri Keuangan Sri Mulyani meninjau Pelabuhan Tanjung Priok di Jakarta pada Senin.\n\n"
@@ -33,30 +23,28 @@ FACTS = [("12 persen", "percent"), ("2,6 persen", "percent"), ("Rp 500", "money"
 
 def test_facts_get_entities_and_source():
     doc = make_doc(TEXT, MENTIONS, facts=FACTS)
-    link_entities(doc)
+    link(doc)
     attach_entities_to_facts(doc, find_quotes(doc))
     cukai, inflasi, beras = doc.facts
-    assert cukai.extra == {"entities": "Sri Mulyani", "source": "Sri Mulyani"}
-    assert inflasi.extra == {"entities": "Badan Pusat Statistik",
-                             "source": "Badan Pusat Statistik"}
-    assert beras.extra == {"entities": "Jakarta", "source": None}
+    assert (cukai.entities, cukai.source) == ("Sri Mulyani", "Sri Mulyani")
+    assert (inflasi.entities, inflasi.source) == ("Badan Pusat Statistik",
+                                                  "Badan Pusat Statistik")
+    assert (beras.entities, beras.source) == ("Jakarta", None)
 
 
-def test_enrich_sets_every_column_and_tables_keep_them():
+def test_entity_components_fill_columns_that_tables_keep():
     doc = make_doc(TEXT, MENTIONS, doc_id="x1", facts=FACTS)
-    quotes = enrich(doc)
-    assert all(set(ENTITY_COLUMNS) <= set(e.extra) for e in doc.entities)
-    assert all(set(FACT_COLUMNS) <= set(f.extra) for f in doc.facts)
-    ents = tables.frame(tables.entity_rows([doc]), {**tables.ENTITIES, **ENTITY_COLUMNS})
+    enrich(doc)
+    built = tables.build_tables([doc])
+    ents = built["entities"]
     assert ents["canonical"].tolist()[0] == "Sri Mulyani"
     assert ents["title"].tolist()[0] == "Menteri Keuangan"
-    facts = tables.frame(tables.fact_rows([doc]), {**tables.FACTS, **FACT_COLUMNS})
-    assert facts["source"].tolist()[:2] == ["Sri Mulyani", "Badan Pusat Statistik"]
-    qdf = quotes_frame([(doc, quotes)])
-    assert {c: str(t) for c, t in qdf.dtypes.items()} == QUOTES_SCHEMA
+    assert built["facts"]["source"].tolist()[:2] == ["Sri Mulyani", "Badan Pusat Statistik"]
+    qdf = built["quotes"]
+    assert {c: str(t) for c, t in qdf.dtypes.items()} == tables.QUOTES
     assert qdf["doc_id"].tolist() == ["x1", "x1"]
-    empty = quotes_frame([])
-    assert list(empty.columns) == list(QUOTES_SCHEMA)
+    empty = tables.build_tables([])["quotes"]
+    assert list(empty.columns) == list(tables.QUOTES)
 
 
 def _chunk(rows, docs):
@@ -100,12 +88,12 @@ def test_ambiguous_surname_does_not_merge():
 
 def test_to_spacy_and_displacy():
     doc = make_doc(TEXT, MENTIONS, doc_id="x9")
-    link_entities(doc)
+    link(doc)
     sdoc = to_spacy(doc)
     assert [t.text for t in sdoc] == [t.text for s in doc.sentences for t in s.tokens]
     assert [(e.text, e.label_) for e in sdoc.ents][:3] == [
         ("Sri Mulyani", "PER"), ("Pelabuhan Tanjung Priok", "LOC"), ("Jakarta", "LOC")]
-    assert sdoc.ents[0].kb_id_ == doc.entities[0].extra["entity_id"]
+    assert sdoc.ents[0].kb_id_ == doc.entities[0].entity_id
     assert sdoc.user_data["doc_id"] == "x9"
     assert len(list(sdoc.sents)) == len(doc.sentences)
     html = spacy.displacy.render(sdoc, style="ent", jupyter=False)

@@ -2,11 +2,11 @@
 
 import pytest
 
-from nlp_news.entities import Gazetteer, annotate_places, link_entities
+from nlp_news.entities import Gazetteer, recover_places, set_place_types
 from nlp_news.entities.gazetteer_build import build_gazetteer
 from nlp_news.models import DEFAULT_DIR
 
-from ._docs import SHARED, by_text, make_doc
+from ._docs import SHARED, by_text, link, make_doc
 
 SHIPPED = DEFAULT_DIR / "gazetteer.tsv"
 
@@ -48,9 +48,9 @@ def test_place_columns_for_loc_entities(gazetteer):
             "di Jalur Gaza.")
     doc = make_doc(text, [("Jawa Barat", "LOC"), ("Kabupaten Bandung", "LOC"),
                           ("Rusia", "LOC"), ("Jalur Gaza", "LOC")])
-    link_entities(doc)
-    assert annotate_places(doc, gazetteer, recover=False) == []
-    got = {e.text: (e.extra["place_type"], e.extra["region_code"], e.extra["origin"])
+    link(doc)
+    set_place_types(doc, gazetteer)
+    got = {e.text: (e.place_type, e.region_code, e.origin)
            for e in doc.entities}
     assert got == {"Jawa Barat": ("province", "32", "model"),
                    "Kabupaten Bandung": ("regency", "32.04", "model"),
@@ -66,20 +66,21 @@ def test_recovers_missed_places_conservatively(gazetteer):
     )
     doc = make_doc(text, [("Kota Bekasi", "LOC"), ("Bank Jakarta", "ORG"),
                           ("Persib Bandung", "ORG"), ("Rina Klaten", "PER")])
-    link_entities(doc, "k")
-    new = annotate_places(doc, gazetteer)
+    new = recover_places(doc, gazetteer)
+    link(doc, "k")
+    set_place_types(doc, gazetteer)
     assert [e.text for e in new] == ["Sleman", "Sleman", "Bantul", "Rusia"]
-    assert all(e.label == "LOC" and e.extra["origin"] == "gazetteer" for e in new)
-    assert all(e.extra["entity_id"].startswith("k#") for e in doc.entities)  # linked again
+    assert all(e.label == "LOC" and e.origin == "gazetteer" for e in new)
+    assert all(e.entity_id.startswith("k#") for e in doc.entities)
     ents = by_text(doc)
-    assert ents["Sleman"][0].extra["entity_id"] == ents["Sleman"][1].extra["entity_id"]
-    assert ents["Sleman"][0].extra["place_type"] == "regency"
-    assert ents["Kota Bekasi"][0].extra["origin"] == "model"
+    assert ents["Sleman"][0].entity_id == ents["Sleman"][1].entity_id
+    assert ents["Sleman"][0].place_type == "regency"
+    assert ents["Kota Bekasi"][0].origin == "model"
     assert "Jakarta" not in ents and "Bandung" not in ents and "Batu" not in ents
     assert "Klaten" not in ents  # a word of a person's name in the article
-    assert ents["Rusia"][0].extra["place_type"] == "country"  # countries are recovered too
+    assert ents["Rusia"][0].place_type == "country"  # countries are recovered too
     for ent in doc.entities:
         assert doc.text[ent.start_char:ent.end_char] == ent.text
     doc2 = make_doc("Bencana juga terjadi di Rusia dan Sleman.", [])
-    assert [e.text for e in annotate_places(doc2, gazetteer, recover_types=("regency",))] == \
+    assert [e.text for e in recover_places(doc2, gazetteer, ("regency",))] == \
         ["Sleman"]

@@ -1,8 +1,8 @@
 """Who said what (quotes.py)."""
 
-from nlp_news.entities import find_quotes, link_entities
+from nlp_news.entities import find_quotes
 
-from ._docs import make_doc
+from ._docs import link, make_doc
 
 TEXT = (
     "Wakil Menteri Luar Negeri Rusia Mikhail Bogdanov tiba di Jakarta pada Selasa pagi.\n\n"
@@ -27,7 +27,7 @@ MENTIONS = [
 
 def _quotes():
     doc = make_doc(TEXT, MENTIONS)
-    link_entities(doc)
+    link(doc)
     return doc, find_quotes(doc)
 
 
@@ -41,7 +41,7 @@ def test_speaker_follows_the_cue_not_the_last_name_in_the_sentence():
     assert q.kind == "direct" and q.cue == "ucap"
     assert q.speaker == "Mikhail Bogdanov"  # canonical, not "Vladimir Putin"
     bog = next(e for e in doc.entities if e.text == "Bogdanov")
-    assert q.speaker_entity_id == bog.extra["entity_id"]
+    assert q.speaker_entity_id == bog.entity_id
     assert q.text == "Kami mengajak semua pihak untuk duduk bersama di Moskow"
     assert doc.text[q.start_char:q.end_char] == q.text
 
@@ -105,7 +105,7 @@ def test_curly_quotes_and_continued_paragraph():
         "“Warga sudah bisa kembali ke rumah masing-masing besok pagi.”\n"
     )
     doc = make_doc(text, [("Ahmad Sahroni", "PER"), ("Ahmad", "PER")])
-    link_entities(doc)
+    link(doc)
     quotes = find_quotes(doc)
     assert [q.speaker for q in quotes] == ["Ahmad Sahroni", "Ahmad Sahroni"]
     assert quotes[1].cue is None and quotes[1].kind == "direct"

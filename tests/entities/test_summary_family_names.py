@@ -3,7 +3,9 @@
 import pandas as pd
 
 from nlp_news.doc import Article, Doc, Entity
-from nlp_news.entities import EntitySummary, link_entities
+from nlp_news.entities import EntitySummary
+
+from ._docs import link
 
 
 def test_two_word_name_is_not_folded_into_a_relatives_name():
@@ -28,8 +30,8 @@ def test_within_article_full_names_stay_apart_but_surname_joins():
 
     doc.entities = [ent("Iriana Joko Widodo"), Entity(0, 35, 46, "Joko Widodo", "PER"),
                     ent("Putin"), ent("Vladimir Putin")]
-    link_entities(doc)
-    canon = [e.extra["canonical"] for e in doc.entities]
+    link(doc)
+    canon = [e.canonical for e in doc.entities]
     assert canon == ["Iriana Joko Widodo", "Joko Widodo", "Vladimir Putin", "Vladimir Putin"]
 
 
@@ -39,5 +41,5 @@ def test_country_in_brackets_is_not_an_alias():
     doc.entities = [Entity(0, 8, 21, "Johanna Konta", "PER"),
                     Entity(1, text.rindex("Inggris"), text.rindex("Inggris") + 7, "Inggris",
                            "LOC")]
-    link_entities(doc)
-    assert [e.extra["canonical"] for e in doc.entities] == ["Johanna Konta", "Inggris"]
+    link(doc)
+    assert [e.canonical for e in doc.entities] == ["Johanna Konta", "Inggris"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlp_news.entities import Gazetteer, enrich, find_quotes, to_spacy
+from nlp_news.entities import Gazetteer, find_quotes, to_spacy
 from nlp_news.models import DEFAULT_DIR, model_paths
 
 from ._docs import SHARED
@@ -43,13 +43,13 @@ def _annotate(pipe, text, doc_id="m1"):
 
 def test_own_text_end_to_end(ner_pipeline, gazetteer):
     doc = _annotate(ner_pipeline, OWN_TEXT)
-    quotes = enrich(doc, gazetteer)
-    canon = {e.text: e.extra["canonical"] for e in doc.entities}
+    quotes = doc.quotes
+    canon = {e.text: e.canonical for e in doc.entities}
     assert canon.get("Putin") == "Vladimir Putin"
     assert canon.get("Retno") == "Retno Marsudi"
-    assert {e.extra["title"] for e in doc.entities if "Vladimir" in e.text} == {"Presiden Rusia"}
+    assert {e.title for e in doc.entities if "Vladimir" in e.text} == {"Presiden Rusia"}
     surabaya = [e for e in doc.entities if e.text == "Surabaya"]
-    assert surabaya and all(e.extra["place_type"] == "city" for e in surabaya)
+    assert surabaya and all(e.place_type == "city" for e in surabaya)
     speakers = {q.text.split()[0]: q.speaker for q in quotes}
     assert speakers.get("Kami") == "Vladimir Putin"
     assert speakers.get("nilai") == "Retno Marsudi"
@@ -64,10 +64,9 @@ def test_shared_example_article(ner_pipeline, gazetteer):
     from nlp_news.annotate import to_articles
 
     (doc,) = ner_pipeline(list(to_articles([path.read_text(encoding="utf-8")])))
-    enrich(doc, gazetteer)
     by_canon = {}
     for ent in doc.entities:
-        by_canon.setdefault(ent.extra["canonical"], set()).add(ent.text)
+        by_canon.setdefault(ent.canonical, set()).add(ent.text)
     assert {"Putin", "Vladimir Putin"} <= by_canon.get("Vladimir Putin", set())
     assert "Gaza" in by_canon.get("Jalur Gaza", set())
     quotes = find_quotes(doc)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from nlp_news import config
 from nlp_news.doc import Article, Doc, Fact
 from nlp_news.pipeline.tokenize import Tokenizer
 from nlp_news.rules import extract_facts
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("NLP_NEWS_SHARED", ROOT.parent / "shared"))
+SHARED = config.shared_dir()
 NEWS_REASON = "needs ../shared/data/news (the shared data folder beside the repo)"
 
 

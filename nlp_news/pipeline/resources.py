@@ -1,0 +1,84 @@
+"""The pipeline's configuration, and the resources built once from it.
+
+:class:`Config` says where things are (the model folder; the shared data folder lives in
+:mod:`nlp_news.config`); :class:`Resources` loads each thing once, the first time a component
+asks for it, and hands the same object to every component that needs it. Nothing else in the
+pipeline loads a model, a gazetteer or a word list behind the caller's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from ..models import ModelPaths, model_paths
+
+if TYPE_CHECKING:
+    from ..entities.gazetteer import Gazetteer
+    from .ner import NerTagger
+
+
+@dataclass(frozen=True)
+class Config:
+    """Where the pipeline's resources are, and how the model runs.
+
+    ``models``: the model folder (default ``$NLP_NEWS_MODELS`` or the repository's
+    ``models/``); ``gazetteer``: read the folder's ``gazetteer.tsv`` (place types and missed
+    places) when it is there; ``ner_batch_size``: sentences per NER batch.
+    """
+
+    models: str | Path | None = None
+    gazetteer: bool = True
+    ner_batch_size: int = 32
+
+    @property
+    def paths(self) -> ModelPaths:
+        return model_paths(self.models)
+
+
+class Resources:
+    """What components share, each loaded once, on first use."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.paths = self.config.paths
+
+    @cached_property
+    def ner_tagger(self) -> NerTagger:
+        """The stanza NER model (raises ``ModelNotFoundError`` when its files are missing)."""
+        from .ner import NerTagger
+
+        return NerTagger(self.paths, batch_size=self.config.ner_batch_size)
+
+    @cached_property
+    def word_ranks(self) -> dict[str, int]:
+        """Lower-cased words of the NER model's word vectors by frequency rank."""
+        return self.ner_tagger.word_ranks()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer | None:
+        """The model folder's gazetteer, or None (switched off, or no file)."""
+        if not self.config.gazetteer or not self.paths.gazetteer.is_file():
+            return None
+        from ..entities.gazetteer import Gazetteer
+
+        return Gazetteer.load(self.paths.gazetteer)
+
+    def require_gazetteer(self) -> Gazetteer:
+        """The gazetteer, for components that cannot work without one."""
+        if self.gazetteer is None:
+            raise FileNotFoundError(f"no gazetteer at {self.paths.gazetteer}")
+        return self.gazetteer
+
+    @cached_property
+    def region_keys(self) -> frozenset[tuple[str, ...]]:
+        """Name keys of countries and provinces (none without a gazetteer)."""
+        return self.gazetteer.region_keys if self.gazetteer is not None else frozenset()
+
+    @staticmethod
+    def words(table: str) -> dict:
+        """A table of the lexicon (``nlp_news/resources/lexicon.toml``)."""
+        return lexicon.table(table)

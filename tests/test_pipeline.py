@@ -1,0 +1,205 @@
+"""The declared pipeline: component order, exclude / disable / add, resources, field coverage,
+and an import graph without cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import nlp_news
+from nlp_news import tables
+from nlp_news.doc import Article, Doc, Entity, Fact, Quote
+from nlp_news.pipeline import DEFAULT_PIPELINE, Component, Pipeline, PipelineError
+from nlp_news.pipeline.entity_ruler import EntityRuler
+
+PACKAGE = Path(nlp_news.__file__).resolve().parent
+TEXT = ("Kepala Dinas Pertanian Kabupaten Garut, Budi Santoso, mengatakan harga gabah naik "
+        "Rp500-700 per kilogram sejak 3 Maret. Budi menyebut 1.200 petani di Garut ikut panen.")
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    return Pipeline(ner=False)
+
+
+def test_default_order_is_declared_in_one_place(pipeline):
+    assert pipeline.pipe_names == list(DEFAULT_PIPELINE)
+    analysis = pipeline.analysis()
+    assert analysis["ner"]["requires"] == ("doc.sentences",)
+    assert "entity.canonical" in analysis["canonical_names"]["provides"]
+
+
+def test_shorthands_and_exclude(rules_only):
+    assert "ner" not in rules_only.pipe_names and "clitics" not in rules_only.pipe_names
+    assert "gazetteer_places" in rules_only.pipe_names  # places still come from the gazetteer
+    no_places = Pipeline(ner=False, gazetteer=False)
+    assert no_places.pipe_names == ["tokenize", "facts", "quotes", "fact_sources"]
+    assert Pipeline(ner=False, exclude=["quotes", "fact_sources"]).pipe_names[-1] == "facts"
+    with pytest.raises(PipelineError, match="unknown component"):
+        Pipeline(ner=False, exclude=["nre"])
+    with pytest.raises(PipelineError, match="'fact_sources' needs 'doc.quotes'"):
+        Pipeline(ner=False, exclude=["quotes"])
+
+
+def test_disable_skips_but_keeps_loaded(rules_only):
+    article = Article(doc_id="a", text=TEXT, date=None)
+    rules_only.disable_pipe("facts")
+    try:
+        (doc,) = rules_only([article])
+        assert doc.facts == [] and doc.sentences
+        assert "facts" in rules_only.pipe_names
+    finally:
+        rules_only.enable_pipe("facts")
+    (doc,) = rules_only([Article(doc_id="a", text=TEXT)])
+    assert doc.facts
+
+
+def test_add_component_entity_ruler_and_function(tmp_path):
+    nlp = Pipeline(ner=False)
+    ruler = nlp.add_component("my_names", EntityRuler({"Budi Santoso": "PER",
+                                                       "Dinas Pertanian": "ORG"}),
+                              before="canonical_names")
+    assert ruler.name == "my_names"
+    assert nlp.pipe_names.index("my_names") == nlp.pipe_names.index("canonical_names") - 1
+    seen = []
+    nlp.add_component("spy", lambda doc: seen.append(len(doc.entities)) or doc)
+    ann = nlp_news.annotate([TEXT], pipeline=nlp)
+    ents = ann.entities
+    budi = ents[ents["text"] == "Budi Santoso"].iloc[0]
+    assert (budi.label, budi.origin, budi.canonical) == ("PER", "ruler", "Budi Santoso")
+    assert "Garut" in set(ents["text"])  # the gazetteer still adds places
+    assert seen == [len(ents)]
+    with pytest.raises(PipelineError, match="unique name"):
+        nlp.add_component("spy", lambda doc: doc)
+    with pytest.raises(PipelineError, match="needs 'doc.sentences'"):
+        nlp.add_component("early", EntityRuler({"X": "PER"}), first=True)
+    assert "early" not in nlp.pipe_names
+
+
+def test_a_failing_component_fails_the_article_not_the_batch():
+    class Boom(Component):
+        requires = ("doc.sentences",)
+
+        def __call__(self, doc: Doc) -> Doc:
+            if "meledak" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    nlp = Pipeline(ner=False, gazetteer=False)
+    nlp.add_component("boom", Boom(), after="tokenize")
+    docs = nlp([Article(doc_id="a", text="Gudang itu meledak.", origin="f.jsonl:1"),
+                Article(doc_id="b", text=TEXT)])
+    assert docs[0].article.error == "f.jsonl:1: boom failed: RuntimeError: boom"
+    assert not docs[0].facts and docs[1].facts
+
+
+def test_resources_are_built_once_and_never_behind_the_callers_back(tmp_path, monkeypatch):
+    from nlp_news.entities import gazetteer
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a gazetteer was loaded without being asked for")
+
+    monkeypatch.setattr(gazetteer.Gazetteer, "load", classmethod(refuse))
+    nlp = Pipeline(tmp_path, ner=False)  # a model folder without a gazetteer
+    assert nlp.resources.gazetteer is None and nlp.resources.region_keys == frozenset()
+    ann = nlp_news.annotate(["Menteri Luar Negeri Rusia Sergey Lavrov tiba."], pipeline=nlp)
+    assert ann.documents["status"].tolist() == ["ok"]
+
+
+def test_every_record_field_reaches_a_table_or_is_internal():
+    for record, schema in ((Entity, tables.ENTITIES), (Fact, tables.FACTS),
+                           (Quote, tables.QUOTES)):
+        fields = set(record.__dataclass_fields__)
+        assert fields == (set(schema) - {"doc_id"}) | set(tables.internal_fields(record))
+    owners = {"entity": Entity, "fact": Fact, "quote": Quote}
+    for name, info in Pipeline(ner=False).analysis().items():
+        for item in info["provides"]:
+            kind, _, attr = item.partition(".")
+            if kind in owners:
+                assert attr in owners[kind].__dataclass_fields__, (name, item)
+
+
+def test_new_fact_columns_reach_the_table(rules_only):
+    ann = nlp_news.annotate([{"id": "a", "text": TEXT, "date": "2024-03-10"}],
+                            pipeline=rules_only)
+    facts = ann.facts.set_index("text")
+    low, high = facts.loc["Rp500"], facts.loc["700"]
+    assert (low.range_id, low.range_part, high.range_id, high.range_part) == (1, "low", 1, "high")
+    assert (low.value, high.value) == (500, 700)
+    march = facts.loc["3 Maret"]
+    assert (march.iso, march.precision, march.year_inferred) == ("2024-03-03", "day", True)
+    single = facts.loc["1.200 petani"]
+    assert single.range_id is pd_na() and single.range_part is pd_na()
+    assert str(ann.facts["range_id"].dtype) == "Int64"
+
+
+def pd_na():
+    import pandas as pd
+
+    return pd.NA
+
+
+def _imports(tree: ast.AST):
+    """Every import statement of ``tree``, also inside functions (a lazy import is still a
+    dependency), but not those under ``if TYPE_CHECKING:``."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+        else:
+            yield from _imports(node)
+
+
+def _module_imports(path: Path, module: str) -> set[str]:
+    """Modules of nlp_news that ``path`` imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in _imports(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if not target.startswith("nlp_news"):
+                continue
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                found.add(sub if (PACKAGE.parent / (sub.replace(".", "/") + ".py")).exists()
+                          or (PACKAGE.parent / sub.replace(".", "/")).is_dir() else target)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("nlp_news"))
+    return found
+
+
+def test_import_graph_has_no_cycles():
+    graph = {}
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        module = ".".join(parts)
+        graph[module] = _module_imports(path, module)
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            if nxt == node:
+                continue
+            if state.get(nxt) == 1:
+                cycle = trail[trail.index(nxt):] + [nxt] if nxt in trail else [node, nxt]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if nxt not in state:
+                visit(nxt, [*trail, nxt])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
