@@ -36,8 +36,17 @@ _DATELINE = regex.compile(
     r"(?=[\p{Lu}\"“])"
 )
 _LINE = regex.compile(r"[^\n]*")
+#: The parts of a dateline: "Jakarta", "CNN Indonesia" / "(ANTARA News)" / "TEMPO.CO"
+_DATELINE_PART = regex.compile(r"\((?P<paren>[^()\n]+)\)|(?P<plain>[^,()\n]+)")
+_DOMAIN = regex.compile(r"\.(?:com|co|net|id|org|tv)\b", regex.IGNORECASE)
+_OUTLETS = frozenset(_CFG["news_outlets"])
 _HEADER_SCAN_LINES = 8
 _MAX_HEADER_LINE = 200
+#: Lines above the first header line (date, ``Reporter :``) that can be the title.
+_MAX_TITLE_LINES = 2
+#: A line ending so is a sentence of the body, not a title ("... katanya, " / "Selasa (3/9).")
+_LINK_END = regex.compile(r"[.:!?)\]](?:\s*+,)?(?=\s)")
+_SENTENCE_ENDS = (".", ",", "!", "?", ";", ":", '"', "”")
 
 
 def _first(data: dict[str, Any], names: list[str]) -> Any:
@@ -71,21 +80,27 @@ def _parse_header(article: Article, lines: list[tuple[int, int]]) -> int:
     """Recognise a raw header at the top of the text; return the index of the first body line."""
     text = article.text
     nonblank = [(i, s, e) for i, (s, e) in enumerate(lines) if text[s:e].strip()]
-    top = nonblank[:_HEADER_SCAN_LINES]
+    # a header is a few short lines at the very top: it ends before the first long line
+    top = []
+    for i, s, e in nonblank[:_HEADER_SCAN_LINES]:
+        if len(text[s:e].strip()) > _MAX_HEADER_LINE:
+            break
+        top.append((i, s, e))
     found: dict[int, tuple[str, str]] = {}
     for i, s, e in top:
         line = text[s:e].strip()
-        if len(line) > _MAX_HEADER_LINE:
-            continue
         match = _HEADER_LINE.match(line)
         if match:
             found[i] = (_HEADER_LABELS[match["label"].lower()], match["value"])
-        elif not found and pubdate.is_date_line(line):
+        elif not found and pubdate.is_date_line(line) and not line.endswith("."):
             found[i] = ("date", line)
     if not found or max(found) == nonblank[-1][0]:  # a header needs a body after it
         return 0
     last = max(found)
     title_lines = [(i, s, e) for i, s, e in top if i < min(found)]
+    if len(title_lines) > _MAX_TITLE_LINES or any(  # body text above: not a header
+            text[s:e].rstrip().endswith(_SENTENCE_ENDS) for _, s, e in title_lines):
+        return 0
     if len(title_lines) == 1 and not article.title:
         article.title = text[title_lines[0][1]:title_lines[0][2]].strip()
     for key, value in found.values():
@@ -108,13 +123,52 @@ def _mark_body(article: Article, lines: list[tuple[int, int]], first_body: int) 
         if not line.strip():
             continue
         if _BOILERPLATE.match(line):
-            article.excluded.append((s, e))
+            end = _boilerplate_end(line)
+            if end:
+                article.excluded.append((s, s + end))
             continue
         if not dateline_done:
             dateline_done = True
             match = _DATELINE.match(line)
             if match:
                 article.excluded.append((s, s + match.end("line")))
+                article.dateline = _dateline_parts(text, s, s + match.end("line"))
+
+
+def _boilerplate_end(line: str) -> int:
+    """Where a link line ("BACA JUGA: ...") ends: the whole line, but in a long line (the
+    scraper glued the next sentence on) only up to the link's end (``:``, ``.``, a bracket),
+    and nothing when that is not found early."""
+    if len(line) <= _MAX_HEADER_LINE:
+        return len(line)
+    match = _LINK_END.search(line, 0, _MAX_HEADER_LINE)
+    return match.end() if match else 0
+
+
+def _is_outlet(part: str, bracketed: bool) -> bool:
+    return bracketed or bool(_DOMAIN.search(part)) or part.lower() in _OUTLETS
+
+
+def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The place (LOC) and the outlet or agency (ORG) of the dateline ``text[start:end]``:
+    ``(start, end, label)`` spans. A part in brackets, with a domain or in the lexicon's
+    ``news_outlets`` is the outlet; of two parts the other one is the place."""
+    body = regex.sub(r"[\s\-–—]+$", "", text[start:end])
+    parts = []
+    for m in _DATELINE_PART.finditer(body):
+        group = "paren" if m.group("paren") is not None else "plain"
+        raw = m.group(group)
+        lead = len(raw) - len(raw.lstrip())
+        piece = raw.strip()
+        if piece:
+            s = start + m.start(group) + lead
+            parts.append((s, s + len(piece), _is_outlet(piece, group == "paren")))
+    if not parts or len(parts) > 2:
+        return []
+    if len(parts) == 2 and parts[0][2] == parts[1][2]:  # "Place, Outlet" unless told otherwise
+        parts = [(parts[0][0], parts[0][1], parts[0][2] and parts[1][2]),
+                 (parts[1][0], parts[1][1], True)]
+    return [(s, e, "ORG" if outlet else "LOC") for s, e, outlet in parts]
 
 
 def article_from_record(record: Record, text_column: str = "text") -> Article:

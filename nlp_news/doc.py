@@ -136,11 +136,18 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     #: Character ranges of ``text`` kept out of entity and fact extraction (headers, boilerplate).
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    #: The dateline's place (LOC) and outlet (ORG) as ``(start, end, label)`` spans
+    #: ("Jakarta, CNN Indonesia --"); the dateline itself is an excluded range.
+    dateline: list[tuple[int, int, str]] = field(default_factory=list)
     error: str | None = None
 
     @property
     def status(self) -> str:
         return "error" if self.error else "ok"
+
+    def dateline_text(self, label: str) -> str | None:
+        """The dateline's place (``LOC``) or outlet (``ORG``), as written."""
+        return next((self.text[s:e] for s, e, lab in self.dateline if lab == label), None)
 
     @property
     def pub_date(self) -> dt.date | None:

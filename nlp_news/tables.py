@@ -43,7 +43,7 @@ DOCUMENTS: dict[str, str] = {
     "doc_id": STRING, "title": STRING, "date": STRING, "source": STRING, "url": STRING,
     "reporter": STRING, "editor": STRING, "n_chars": INT, "n_sentences": INT, "n_tokens": INT,
     "n_entities": INT, "n_facts": INT, "status": STRING, "error": STRING, "origin": STRING,
-    "metadata": STRING,
+    "metadata": STRING, "dateline_place": STRING, "dateline_source": STRING,
 }
 ENTITIES: dict[str, str] = {"doc_id": STRING, **columns_of(Entity)}
 FACTS: dict[str, str] = {"doc_id": STRING, **columns_of(Fact)}
@@ -84,6 +84,8 @@ def document_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
             "n_tokens": doc.n_tokens, "n_entities": len(doc.entities),
             "n_facts": len(doc.facts), "status": art.status, "error": art.error,
             "origin": art.origin, "metadata": _metadata_json(art.metadata),
+            "dateline_place": art.dateline_text("LOC"),
+            "dateline_source": art.dateline_text("ORG"),
         })
     return rows
 

@@ -77,3 +77,38 @@ def test_detokenised_double_dash_dateline():
     text = "Jakarta, KABARCONTOH Indonesia - - Harga cabai naik lagi."
     art = article_from_record(Record(data={"text": text}, origin="t:1", default_id="t"))
     assert _excluded_texts(art) == ["Jakarta, KABARCONTOH Indonesia - - "]
+
+
+def _dateline(text):
+    art = article_from_record(Record(data={"text": text}, origin="t:1", default_id="t"))
+    return [(art.text[s:e], label) for s, e, label in art.dateline]
+
+
+def test_dateline_place_and_outlet():
+    assert _dateline("Jakarta, KABARCONTOH Indonesia - - Harga cabai naik lagi.") == [
+        ("Jakarta", "LOC"), ("KABARCONTOH Indonesia", "ORG")]
+    assert _dateline("Surabaya (ANTARA) - Hujan turun sejak pagi.") == [
+        ("Surabaya", "LOC"), ("ANTARA", "ORG")]
+    assert _dateline("KABARCONTOH.CO.ID, Bandung – Pasar ramai.") == [
+        ("KABARCONTOH.CO.ID", "ORG"), ("Bandung", "LOC")]
+    assert _dateline("Beritakita.com - Pasar ramai.") == [("Beritakita.com", "ORG")]
+    assert _dateline("MEDAN - Polisi menangkap dua orang.") == [("MEDAN", "LOC")]
+    assert _dateline("Warga Bogor - yang sudah lama menunggu - akhirnya datang.") == []
+
+
+def test_a_short_date_paragraph_in_the_body_is_body_text():
+    paragraphs = [
+        "Banjir merendam ratusan rumah di Kecamatan Cibeunying sejak pagi. Warga mengungsi ke "
+        "masjid dan balai desa, sementara petugas membuka dapur umum di halaman kantor camat.",
+        "Camat Cibeunying, Rina Sari, mengatakan bantuan mulai datang dari dinas sosial dan "
+        "relawan. \"Kami masih mendata warga yang kehilangan tempat tinggal,\" katanya,",
+        "Selasa (10/9/2019).",
+        "Air mulai surut pada sore hari.",
+    ]
+    art = article_from_record(Record(data={"paragraphs": paragraphs}, origin="t:1",
+                                     default_id="t"))
+    assert art.excluded == []
+    # a real header at the top is still one
+    text = "Judul Berita Banjir\nSelasa, 10 September 2019 09:30 WIB\n\nBanjir merendam rumah."
+    art = article_from_record(Record(data={"text": text}, origin="t:2", default_id="t"))
+    assert _excluded_texts(art) == ["Judul Berita Banjir\nSelasa, 10 September 2019 09:30 WIB"]

@@ -35,7 +35,8 @@ def test_shorthands_and_exclude(rules_only):
     assert "ner" not in rules_only.pipe_names and "clitics" not in rules_only.pipe_names
     assert "gazetteer_places" in rules_only.pipe_names  # places still come from the gazetteer
     no_places = Pipeline(ner=False, gazetteer=False)
-    assert no_places.pipe_names == ["tokenize", "facts", "quotes", "fact_sources"]
+    assert no_places.pipe_names == ["tokenize", "datelines", "canonical_names", "facts", "quotes",
+                                    "fact_sources"]
     assert Pipeline(ner=False, exclude=["quotes", "fact_sources"]).pipe_names[-1] == "facts"
     with pytest.raises(PipelineError, match="unknown component"):
         Pipeline(ner=False, exclude=["nre"])
@@ -203,3 +204,14 @@ def test_import_graph_has_no_cycles():
     for module in sorted(graph):
         if module not in state:
             visit(module, [module])
+
+
+def test_dateline_parts_are_entities_and_documents_columns(rules_only):
+    text = "Bandung, KABARCONTOH Indonesia -- Harga beras di Pasar Kosambi naik Rp2.000."
+    ann = nlp_news.annotate([{"id": "d", "text": text}], pipeline=rules_only)
+    dateline = ann.entities[ann.entities["origin"] == "dateline"]
+    assert dateline[["text", "label", "sent_index"]].values.tolist() == [
+        ["Bandung", "LOC", -1], ["KABARCONTOH Indonesia", "ORG", -1]]
+    doc = ann.documents.iloc[0]
+    assert (doc.dateline_place, doc.dateline_source) == ("Bandung", "KABARCONTOH Indonesia")
+    assert not (ann.facts["start_char"] < 33).any()  # the dateline stays out of the facts

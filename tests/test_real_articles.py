@@ -63,3 +63,19 @@ def test_indosum_dump_annotates_every_article(tmp_path):
     assert set(entities["label"]) == {"PER", "LOC", "ORG"}
     summary = pd.read_csv(out / "entity_summary.csv")
     assert summary["mentions"].is_monotonic_decreasing
+
+
+@pytest.mark.slow
+def test_no_excluded_header_holds_a_body_paragraph():
+    """Over both real dumps: a header is a few short lines at the very top, nothing more."""
+    from nlp_news.readers import Record
+
+    for corpus in ("click_id", "indosum"):
+        path = shared_path(f"data/news/{corpus}/articles.jsonl")
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                art = article_from_record(Record(data=json.loads(line), origin=f"{number}"))
+                for start, end in art.excluded:
+                    lines = [x for x in art.text[start:end].split("\n") if x.strip()]
+                    assert all(len(x.strip()) <= 200 for x in lines), (corpus, number)
+                    assert len(lines) <= 6, (corpus, number)

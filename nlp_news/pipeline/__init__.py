@@ -2,14 +2,15 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``gazetteer_places``, ``canonical_names``, ``place_types``, ``facts``, ``quotes``,
-``fact_sources``); :class:`Config` and :class:`Resources` hold what they share.
+``datelines``, ``gazetteer_places``, ``canonical_names``, ``place_types``, ``facts``,
+``quotes``, ``fact_sources``); :class:`Config` and :class:`Resources` hold what they share.
 """
 
 # each component module registers its factory when imported
 from . import (  # noqa: F401
     canonical_names,
     clitics,
+    datelines,
     fact_sources,
     facts,
     gazetteer_places,

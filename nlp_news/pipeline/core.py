@@ -1,7 +1,8 @@
 """The pipeline: a declared list of components run in order over a batch of documents.
 
-    articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> gazetteer_places
-                    -> canonical_names -> place_types -> facts -> quotes -> fact_sources
+    articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> datelines
+                    -> gazetteer_places -> canonical_names -> place_types -> facts -> quotes
+                    -> fact_sources
 
 Each component lives in its own module of this package, named after it; :data:`DEFAULT_PIPELINE`
 is the whole order in one place. ``Pipeline(exclude=[...])`` leaves components out (they are not
@@ -27,8 +28,8 @@ T = TypeVar("T")
 
 #: The built-in components, in the order they run.
 DEFAULT_PIPELINE: tuple[str, ...] = (
-    "tokenize", "ner", "clitics", "legal_forms", "gazetteer_places", "canonical_names",
-    "place_types", "facts", "quotes", "fact_sources",
+    "tokenize", "ner", "clitics", "legal_forms", "datelines", "gazetteer_places",
+    "canonical_names", "place_types", "facts", "quotes", "fact_sources",
 )
 #: Components that only post-process the NER model's output (left out with it).
 _NER_ONLY = ("ner", "clitics", "legal_forms")
@@ -78,7 +79,7 @@ class Pipeline:
             excluded.update(_FACTS)
         if not config.gazetteer or self.resources.gazetteer is None:
             excluded.update(_GAZETTEER)
-        if {"ner", "gazetteer_places"} <= excluded:
+        if {"ner", "gazetteer_places", "datelines"} <= excluded:
             excluded.add("canonical_names")  # no component makes entities
             excluded.add("place_types")
         self._components: list[Component] = [
