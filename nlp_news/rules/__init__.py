@@ -7,6 +7,7 @@ by the layers, each with one job:
 * :mod:`.amounts` -- money, percent and quantity mentions with units, scales and ranges;
 * :mod:`.dates` -- explicit, year-less and relative dates;
 * :mod:`.times` -- clock times with their time zones;
+* :mod:`.counts` -- counts in words that are no numerals: ``kedua anak``, ``sehari``;
 * :mod:`.exclusions` -- identifiers, ordinals, URLs and idioms that are no facts;
 * :mod:`.subject` -- the noun phrase each amount is about;
 * :mod:`.scan` -- one cheap pass that tells each pattern where it may start (keeps the layer
@@ -32,6 +33,7 @@ import regex
 from ..doc import Doc, Fact, Sentence
 from .amounts import find_amounts
 from .base import Mention
+from .counts import find_counts
 from .dates import find_dates
 from .exclusions import find_exclusions
 from .scan import Index, build_index
@@ -116,7 +118,8 @@ def find_mentions(text: str, pub: dt.date | None) -> list[Mention]:
     """The regex layer for one sentence: resolved mentions with offsets into ``text``."""
     index = build_index(text)
     amounts = find_amounts(text, index)
-    mentions = find_dates(text, pub, index) + find_times(text, index) + amounts
+    mentions = (find_dates(text, pub, index) + find_times(text, index) + amounts
+                + find_counts(text, index))
     mentions = _select(_drop_excluded(text, mentions, index))
     return [
         m for i, m in enumerate(mentions)

@@ -327,7 +327,15 @@ def _read(text: str, m: regex.Match[str]) -> Mention | None:
     if not is_digits and num[:1].isupper() and not strong and _is_name_before(text, start):
         return None  # Mangga Dua, Tiga Serangkai
     if is_digits and not cur and not strong and _is_name_before(text, start):
-        return None  # Asian Games 2018, Liga 1, Snapdragon 625
+        if unit is None and _is_year(num, first[0]):  # "Asian Games 2018": the year is a date
+            years = [(start, m.end("num"), num)]
+            if num2 and _is_year(num2, second[0]) and first[0] < second[0]:
+                years.append((m.start("num2"), m.end("num2"), num2))  # "Liga 2019-2020"
+            parts = ["low", "high"] if len(years) == 2 else [None]
+            facts = [make_fact(text, s, e, "date", iso=y, precision="year", range_part=part)
+                     for (s, e, y), part in zip(years, parts, strict=True)]
+            return Mention(start, years[-1][1], facts, PRIORITY_DATE)
+        return None  # Liga 1, Snapdragon 625
     approx = _approx_before(text, start)
     tail = _APPROX_AFTER.match(text, end, end + 80)
     if tail:

@@ -37,8 +37,11 @@ from .words import (
     FUTURE_CUES,
     MONTH_CUES,
     MONTHS,
+    NUMBER_WORDS,
     PERIOD_WORDS,
     RELATIVE_DAYS,
+    RELATIVE_PERIOD_UNITS,
+    RELATIVE_PERIODS,
     TIMES_OF_DAY,
     W_END,
     W_START,
@@ -113,6 +116,12 @@ WEEKDAY_ALONE = regex.compile(
     + rf"(?:\s++(?P<after>(?i:{_AFTER_WEEKDAY})){W_END})?"
 )
 RELATIVE_DAY = regex.compile(W_START + "(?i:" + alternation(RELATIVE_DAYS) + ")" + W_END)
+#: ``tahun ini``, ``bulan lalu``; ``dua tahun lalu`` (the count is read before the unit)
+RELATIVE_PERIOD = regex.compile(
+    W_START + r"(?P<unit>(?i:" + alternation(RELATIVE_PERIOD_UNITS) + r"))\s++(?P<rel>(?i:"
+    + alternation(RELATIVE_PERIODS) + "))" + W_END)
+_COUNT_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<n>\d{1,2}|(?i:" + alternation(NUMBER_WORDS) + r"))\s++")
 _LALU_AFTER = regex.compile(r"\s++(?i:" + alternation(YEAR_AFTER) + ")" + W_END)
 #: the word before a position (reverse: ``.match(text, lo, pos)``)
 _PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}'-]{1,40}+)[\s,]*+")
@@ -321,6 +330,16 @@ def _weekday_mode(text: str, m: regex.Match[str], cues: list[int]) -> str | None
     return "past"
 
 
+def _period_iso(pub: dt.date, unit: str, step: int) -> str | None:
+    """The year (``YYYY``) or month (``YYYY-MM``) ``step`` units from ``pub``."""
+    if unit == "year":
+        year = pub.year + step
+        return f"{year:04d}" if 1 <= year <= 9999 else None
+    months = pub.year * 12 + pub.month - 1 + step
+    year, month = divmod(months, 12)
+    return f"{year:04d}-{month + 1:02d}" if 1 <= year <= 9999 else None
+
+
 def _shift(pub: dt.date, days: int) -> dt.date:
     return pub + dt.timedelta(days=days)
 
@@ -345,6 +364,18 @@ def _relative_dates(text: str, pub: dt.date | None, index: Index) -> list[Mentio
         fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
                          precision="day")
         found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
+    for m in anchored(RELATIVE_PERIOD, text, index.get("period_unit")):
+        step = RELATIVE_PERIODS[m.group("rel").lower()]
+        start = m.start()
+        count = _COUNT_BEFORE.match(text, max(0, start - 12), start)
+        if count and step:
+            n = count.group("n").lower()
+            step *= int(n) if n.isdigit() else NUMBER_WORDS[n]
+            start = count.start()
+        unit = RELATIVE_PERIOD_UNITS[m.group("unit").lower()]
+        iso = _period_iso(pub, unit, step) if pub else None
+        fact = make_fact(text, start, m.end(), "date", iso=iso, relative=True, precision=unit)
+        found.append(Mention(start, m.end(), [fact], PRIORITY_RELATIVE))
     for m in anchored(RELATIVE_DAY, text, index.get("relative")):
         offset = RELATIVE_DAYS[normalise(m.group())]
         iso = _iso_or_none(_shift, pub, offset) if pub else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .. import lexicon
 from .words import (
     CURRENCY_PREFIX,
     DATE_WORDS,
@@ -32,6 +33,7 @@ from .words import (
     ORDINAL_CUES,
     PERIOD_WORDS,
     RELATIVE_DAYS,
+    RELATIVE_PERIOD_UNITS,
     SE_WORDS,
     TIME_CUES,
     VAGUE_PLURALS,
@@ -75,6 +77,9 @@ KEYWORDS = _table({
     "year_phrase": ["tahun", *PERIOD_WORDS],
     "month_cue": MONTH_CUES,
     "relative": RELATIVE_DAYS,
+    "period_unit": RELATIVE_PERIOD_UNITS,
+    "collective": [f"{w}{nya}" for w in lexicon.table("collective_numbers") for nya in ("", "nya")],
+    "se_time": lexicon.table("se_time_units"),
     "time_cue": TIME_CUES,
     "ident": IDENTIFIER_CUES | ORDINAL_CUES,
     "idiom": NUMBER_WORD_IDIOMS,

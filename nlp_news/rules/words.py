@@ -98,6 +98,8 @@ VERSION_WORDS: set[str] = keys("version_words")
 POINTS_NOT_PERCENT: set[str] = keys("points_not_percent")
 
 RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in mapping("relative_days").items()}
+RELATIVE_PERIODS: dict[str, int] = {k: int(v) for k, v in mapping("relative_periods").items()}
+RELATIVE_PERIOD_UNITS: dict[str, str] = mapping("relative_period_units")
 WEEKDAY_FUTURE_AFTER: set[str] = keys("weekday_future_after")
 WEEKDAY_PAST_AFTER: set[str] = keys("weekday_past_after")
 FUTURE_CUES: set[str] = keys("future_cues")

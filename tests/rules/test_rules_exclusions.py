@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import summaries
+from .conftest import facts_of, summaries
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,6 @@ from .conftest import summaries
         "Pasien Covid - 19 bertambah.",
         "KTT G20 digelar di Bali.",
         "Era Industri 4.0 dimulai.",
-        "Atlet Asian Games 2018 itu pulang.",
         "Ia bermain di Liga 1 musim ini.",
         "Chipset Snapdragon 625 dipakai.",
         "Ponsel Galaxy S8 dirilis.",
@@ -76,7 +75,6 @@ def test_amount_next_to_exclusion_cues(text, expected):
     "text",
     [
         "Pesawat Boeing 737 MAX dilarang terbang.",
-        "JICOMFEST 2019 digelar meriah.",
         "Ia tinggal di Kelurahan Mangga Dua Selatan.",
         "Rumus itu 2016/2017 tidak berlaku.",
         "Ia finis di posisi 10 dunia.",
@@ -96,3 +94,14 @@ def test_version_numbers_and_bracketed_dates():
 
     facts = extract_facts(doc)
     assert [(f.kind, f.text, f.iso) for f in facts] == [("date", "18/9/2019", "2019-09-18")]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Atlet Asian Games 2018 itu pulang.", ["2018"]),
+    ("JICOMFEST 2019 digelar meriah.", ["2019"]),
+    ("Pekan keempat Liga Spanyol 2019-2020 berlanjut.", ["2019", "2020"]),
+])
+def test_a_year_in_an_event_name_is_a_date(text, years):
+    """The event is no entity, but its year says when (annotation decision D24)."""
+    facts = facts_of(text)
+    assert [(f.kind, f.iso, f.precision) for f in facts] == [("date", y, "year") for y in years]
