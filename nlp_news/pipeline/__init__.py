@@ -2,8 +2,9 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``datelines``, ``gazetteer_places``, ``canonical_names``, ``place_types``, ``facts``,
-``quotes``, ``fact_sources``); :class:`Config` and :class:`Resources` hold what they share.
+``not_entities``, ``team_names``, ``label_consistency``, ``datelines``, ``gazetteer_places``,
+``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
+:class:`Config` and :class:`Resources` hold what they share.
 """
 
 # each component module registers its factory when imported
@@ -14,10 +15,13 @@ from . import (  # noqa: F401
     fact_sources,
     facts,
     gazetteer_places,
+    label_consistency,
     legal_forms,
     ner,
+    not_entities,
     place_types,
     quotes,
+    team_names,
     tokenize,
 )
 from .component import Component, PipelineError

@@ -50,6 +50,15 @@ class Tokenizer:
         for word in lexicon.table("abbreviations"):
             for form in {word, word.title(), word.upper()}:
                 nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+        # text glued across punctuation by scrapers: "Dewi Lestari,2", "IDBYTES,2019",
+        # "2019,Kata", "(ABC).Kata" (digit,digit stays one number: "2,5")
+        from spacy.lang.char_classes import ALPHA
+        from spacy.util import compile_infix_regex
+
+        glued = [rf"(?<=[{ALPHA}]),(?=[0-9])", rf"(?<=[0-9]),(?=[{ALPHA}])",
+                 rf"(?<=[)\]])\.(?=[{ALPHA}])", rf"(?<=[{ALPHA}0-9])[)\]](?=\.[{ALPHA}])"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(
+            [*nlp.Defaults.infixes, *glued]).finditer
         nlp.add_pipe("sentencizer")
         return nlp
 

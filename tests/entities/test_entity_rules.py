@@ -1,0 +1,67 @@
+"""The entity rule components after NER, on own sentences with hand-made entities."""
+
+from __future__ import annotations
+
+from nlp_news import lexicon
+from nlp_news.pipeline.label_consistency import LabelConsistency
+from nlp_news.pipeline.not_entities import NotEntities
+from nlp_news.pipeline.team_names import TeamNames
+from nlp_news.pipeline.tokenize import Tokenizer
+
+from ._docs import make_doc
+
+
+def _not_entities():
+    table = lexicon.table("apps")
+    return NotEntities(frozenset(table["names"]), frozenset(table["before"]))
+
+
+def _teams():
+    t = lexicon.table("team_cues")
+    return TeamNames(frozenset(t["before"]), frozenset(t["after"]), frozenset(t["atas_after"]))
+
+
+def test_products_model_codes_and_apps_are_dropped():
+    text = ("MSI merilis gamepad Force GC30 dan GC20. Ia mengunggah foto di Instagram. "
+            "Instagram menghapus akun itu. Pemain timnas U - 23 berlatih bersama KPK.")
+    doc = make_doc(text, [("MSI", "ORG"), ("Force GC30", "ORG"), ("GC20", "ORG"),
+                          ("Instagram", "ORG"), ("Instagram", "ORG"), ("U - 23", "ORG"),
+                          ("KPK", "ORG")])
+    _not_entities()(doc)
+    assert [e.text for e in doc.entities] == ["MSI", "Instagram", "KPK"]
+    assert doc.entities[1].start_char == text.index("Instagram menghapus")
+
+
+def test_places_standing_for_teams_become_organisations():
+    text = ("Timnas kalah 0-1 melawan Iran di Yogyakarta. Barcelona menjamu Valencia. "
+            "Manajer Liverpool memuji pemain. Indonesia menang 1-0 atas Filipina. "
+            "Warga Iran tinggal di Surabaya.")
+    doc = make_doc(text, [("Iran", "LOC"), ("Yogyakarta", "LOC"), ("Barcelona", "LOC"),
+                          ("Valencia", "LOC"), ("Liverpool", "LOC"), ("Indonesia", "LOC"),
+                          ("Filipina", "LOC"), ("Iran", "LOC"), ("Surabaya", "LOC")])
+    _teams()(doc)
+    labels = [(e.text, e.label) for e in doc.entities]
+    assert labels == [("Iran", "ORG"), ("Yogyakarta", "LOC"), ("Barcelona", "ORG"),
+                      ("Valencia", "ORG"), ("Liverpool", "ORG"), ("Indonesia", "ORG"),
+                      ("Filipina", "ORG"), ("Iran", "LOC"), ("Surabaya", "LOC")]
+
+
+def test_one_reading_of_a_name_per_article():
+    text = "Persib menang. Pelatih Persib senang. Suporter Persib bernyanyi. Bandung cerah."
+    doc = make_doc(text, [("Persib", "ORG"), ("Persib", "LOC"), ("Persib", "ORG"),
+                          ("Bandung", "LOC")])
+    LabelConsistency()(doc)
+    assert [e.label for e in doc.entities] == ["ORG", "ORG", "ORG", "LOC"]
+    tie = make_doc("Solo ramai. Solo menang.", [("Solo", "LOC"), ("Solo", "ORG")])
+    LabelConsistency()(tie)
+    assert [e.label for e in tie.entities] == ["LOC", "ORG"]  # a tie stays as tagged
+
+
+def test_tokens_glued_across_punctuation_are_split():
+    words = Tokenizer().words
+    assert words("Kata Dewi Lestari,2 orang hadir.") == [
+        ["Kata", "Dewi", "Lestari", ",", "2", "orang", "hadir", "."]]
+    assert words("Peserta IDBYTES,2019 datang.")[0][:4] == ["Peserta", "IDBYTES", ",", "2019"]
+    assert words("Lembaga (ABC).Kata dia") == [["Lembaga", "(", "ABC", ")", "."],
+                                               ["Kata", "dia"]]
+    assert words("Harga naik 2,5 persen.") == [["Harga", "naik", "2,5", "persen", "."]]
