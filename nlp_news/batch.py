@@ -2,7 +2,7 @@
 
 The input stream is cut into numbered chunks of ``chunk_size`` records.  Each chunk is annotated
 by :func:`process_chunk` (in this process, in worker processes, or on Dask workers), which writes
-its tables as part files in the output format, a pickled entity-summary partial and a ``.done``
+its tables as part files in the output format, an entity-summary partial (JSON) and a ``.done``
 marker.  As chunks finish, the driver appends
 their parts, in chunk order, to the output files (under temporary names, renamed when the run
 is complete).  Memory stays flat in the size of the dump; after a crash ``resume=True`` re-does
@@ -16,7 +16,6 @@ import ctypes
 import json
 import logging
 import os
-import pickle
 import shutil
 import sys
 import time
@@ -115,8 +114,9 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
-    in parallel; the chunk's :class:`EntitySummary` is pickled beside them; the ``.done``
-    marker, written last, holds the chunk's counts."""
+    in parallel; the chunk's :class:`EntitySummary` is written beside them as JSON (data
+    only: nothing read back from the output folder can run code); the ``.done`` marker,
+    written last, holds the chunk's counts."""
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
@@ -131,8 +131,8 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
         writers.write_fragment(built[name], _part(parts_dir, index, name, fmt), fmt)
     summary = EntitySummary()
     summary.add(built["entities"], built["documents"])
-    summary_path = _part(parts_dir, index, "summary", "pickle")
-    summary_path.with_suffix(".partial").write_bytes(pickle.dumps(summary))
+    summary_path = _part(parts_dir, index, "summary", "json")
+    summary_path.with_suffix(".partial").write_text(summary.to_json(), encoding="utf-8")
     os.replace(summary_path.with_suffix(".partial"), summary_path)
     timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items() if k != "load"}
     timings["tables"] = built_seconds
@@ -291,8 +291,11 @@ class _Merger:
         while _marker(self.parts, self.next).exists():
             for name, writer in self.writers.items():
                 writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
-            summary_path = _part(self.parts, self.next, "summary", "pickle")
-            self.summary.merge(pickle.loads(summary_path.read_bytes()))
+            summary_path = _part(self.parts, self.next, "summary", "json")
+            if not summary_path.is_file():
+                raise ValueError(f"{summary_path} is missing: the parts folder was not made by "
+                                 "this version of nlp-news; run again without --resume")
+            self.summary.merge(EntitySummary.from_json(summary_path.read_text(encoding="utf-8")))
             self.next += 1
 
     def close(self, chunks: int) -> dict[str, Path]:

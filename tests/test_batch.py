@@ -103,3 +103,42 @@ def test_dask_local_cluster_matches_local_engine(tmp_path):
     summary = batch.run([str(dump)], config)
     assert summary.ok == 60 and summary.chunks == 4
     _assert_same(_tables(local), _tables(dask_out))
+
+
+def test_nothing_in_the_parts_folder_can_run_code(tmp_path):
+    """Summary partials are JSON: a planted pickle is never read, hostile JSON is an error."""
+    import pickle
+
+    from nlp_news.entities import EntitySummary
+    from nlp_news.readers import read_articles
+
+    dump = _dump(tmp_path / "d.jsonl", 20)
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    records = list(read_articles(dump))
+    for index, chunk in batch.chunk_records(records, 10):
+        batch.process_chunk(index, chunk, str(parts), ner=False)
+    assert not list(parts.glob("*.pickle"))
+    assert len(list(parts.glob("*.summary.json"))) == 2
+    flag = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(flag), "w"))
+
+    (parts / "0000000.summary.pickle").write_bytes(pickle.dumps(Evil()))
+    merger = batch._Merger(parts, tmp_path / "out", "csv")
+    merger.advance()
+    assert merger.next == 2 and not flag.exists()
+    assert len(merger.summary.frame()) > 0
+    (parts / "0000001.summary.json").write_text('{"__reduce__": "os.system"}')
+    merger = batch._Merger(parts, tmp_path / "out2", "csv")
+    with pytest.raises(ValueError, match="not an entity-summary partial"):
+        merger.advance()
+    (parts / "0000001.summary.json").unlink()
+    with pytest.raises(ValueError, match="without --resume"):
+        batch._Merger(parts, tmp_path / "out3", "csv").advance()
+    summary = EntitySummary()
+    summary.add(pd.DataFrame({"doc_id": ["a"], "text": ["Budi"], "label": ["PER"],
+                              "canonical": ["Budi"]}))
+    assert EntitySummary.from_json(summary.to_json()).frame().equals(summary.frame())

@@ -11,6 +11,7 @@ merges names that stand for the same entity across articles: spellings of one na
 from __future__ import annotations
 
 import hashlib
+import json
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -63,6 +64,30 @@ class EntitySummary:
 
     def __len__(self) -> int:
         return len(self._stats)
+
+    def to_json(self) -> str:
+        """The summary as JSON (plain data: reading it back runs no code, unlike a pickle)."""
+        return json.dumps([[label, name, st.mentions, list(st.docs), dict(st.aliases), st.first,
+                            st.last] for (label, name), st in self._stats.items()],
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> EntitySummary:
+        """A summary from :meth:`to_json`; malformed data raises ``ValueError``."""
+        summary = cls()
+        try:
+            for label, name, mentions, docs, aliases, first, last in json.loads(data):
+                if not (isinstance(label, str) and isinstance(name, str)
+                        and isinstance(mentions, int) and isinstance(aliases, dict)):
+                    raise TypeError("bad row")
+                summary._stats[(label, name)] = _Stat(
+                    mentions=mentions, docs=array("Q", (int(d) for d in docs)),
+                    aliases=Counter({str(k): int(v) for k, v in aliases.items()}),
+                    first=None if first is None else str(first),
+                    last=None if last is None else str(last))
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ValueError(f"not an entity-summary partial: {exc}") from None
+        return summary
 
     def merge(self, other: EntitySummary) -> None:
         """Add another summary's counts (one built on another chunk, maybe elsewhere)."""
