@@ -2,7 +2,8 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``not_entities``, ``team_names``, ``label_consistency``, ``datelines``, ``gazetteer_places``,
+``not_entities``, ``org_units``, ``team_names``, ``website_names``,
+``label_consistency``, ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """
@@ -19,10 +20,12 @@ from . import (  # noqa: F401
     legal_forms,
     ner,
     not_entities,
+    org_units,
     place_types,
     quotes,
     team_names,
     tokenize,
+    website_names,
 )
 from .component import Component, PipelineError
 from .core import DEFAULT_PIPELINE, Pipeline

@@ -65,3 +65,26 @@ def test_tokens_glued_across_punctuation_are_split():
     assert words("Lembaga (ABC).Kata dia") == [["Lembaga", "(", "ABC", ")", "."],
                                                ["Kata", "dia"]]
     assert words("Harga naik 2,5 persen.") == [["Harga", "naik", "2,5", "persen", "."]]
+
+
+def test_units_before_an_organisation_join_its_span():
+    from nlp_news.pipeline.org_units import OrgUnits
+
+    text = ("Ketua Komisi II DPR Zainudin Amali bicara. Komisi Disiplin PSSI menghukum Persib. "
+            "Ketua DPR hadir.")
+    doc = make_doc(text, [("DPR", "ORG"), ("Zainudin Amali", "PER"), ("PSSI", "ORG"),
+                          ("Persib", "ORG"), ("DPR", "ORG")])
+    OrgUnits(frozenset(lexicon.table("org_units")["words"]))(doc)
+    assert [e.text for e in doc.entities] == ["Komisi II DPR", "Zainudin Amali",
+                                              "Komisi Disiplin PSSI", "Persib", "DPR"]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.entities)
+
+
+def test_names_written_as_domains_are_organisations():
+    from nlp_news.pipeline.website_names import WebsiteNames
+
+    text = "Kata Anthony kepada Badmintonindonesia.org di Jakarta. Sumber: Kabarku.co.id."
+    doc = make_doc(text, [("Badmintonindonesia.org", "PER"), ("Jakarta", "LOC"),
+                          ("Kabarku.co.id", "LOC")])
+    WebsiteNames()(doc)
+    assert [e.label for e in doc.entities] == ["ORG", "LOC", "ORG"]
