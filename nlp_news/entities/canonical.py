@@ -110,7 +110,10 @@ def _joins(label: str, short: _Mention, group: _Group,
         long_prefix, long_core = place_core(long_key)
         return core == long_core and (not prefix or prefix == long_prefix)
     if label == "ORG":
-        return len(key) == 1 and _is_acronym_of(short.name, long_key)
+        # an acronym of the long name ("BNPB"), or its first word alone ("Persib" for
+        # "Persib Bandung", "Densus" for "Densus 88")
+        return len(key) == 1 and (_is_acronym_of(short.name, long_key)
+                                  or (len(long_key) > 1 and long_key[0] == key[0]))
     return False
 
 

@@ -158,3 +158,16 @@ def test_linking_many_articles_keeps_no_per_article_state():
                        doc_id=f"m{i}")
         link(doc)
     assert names._longest.cache_info().currsize <= 32
+
+
+def test_an_organisations_first_word_alone_joins_it():
+    text = ("Persib Bandung menang. Pelatih Persib senang. Densus 88 menangkap dua orang. "
+            "Densus lalu menggeledah rumah. Bank Jakarta buka.")
+    doc = make_doc(text, [("Persib Bandung", "ORG"), ("Persib", "ORG"), ("Densus 88", "ORG"),
+                          ("Densus", "ORG"), ("Bank Jakarta", "ORG")])
+    link(doc)
+    ents = by_text(doc)
+    assert ents["Persib"][0].canonical == "Persib Bandung"
+    assert ents["Persib"][0].entity_id == ents["Persib Bandung"][0].entity_id
+    assert ents["Densus"][0].canonical == "Densus 88"
+    assert ents["Bank Jakarta"][0].entity_id != ents["Persib"][0].entity_id
