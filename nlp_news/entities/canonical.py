@@ -110,10 +110,11 @@ def _joins(label: str, short: _Mention, group: _Group,
         long_prefix, long_core = place_core(long_key)
         return core == long_core and (not prefix or prefix == long_prefix)
     if label == "ORG":
-        # an acronym of the long name ("BNPB"), or its first word alone ("Persib" for
-        # "Persib Bandung", "Densus" for "Densus 88")
+        # an acronym of the long name ("BNPB"), or the first word of a two-word name
+        # ("Persib" for "Persib Bandung", "Densus" for "Densus 88"; not "Arsenal" for a
+        # mis-tagged "Arsenal Stan Kroenke")
         return len(key) == 1 and (_is_acronym_of(short.name, long_key)
-                                  or (len(long_key) > 1 and long_key[0] == key[0]))
+                                  or (len(long_key) == 2 and long_key[0] == key[0]))
     return False
 
 
