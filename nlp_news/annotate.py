@@ -109,7 +109,7 @@ def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
             yield article_from_record(item, text_column)
         elif isinstance(item, str):
             yield article_from_record(
-                Record(data={"text": item}, origin=f"input:{n}", default_id=f"doc{n}", raw=True),
+                Record(data={"text": item}, origin=f"input:{n}", default_id=f"doc{n}"),
                 text_column)
         elif isinstance(item, dict):
             yield article_from_record(

@@ -33,7 +33,6 @@ class Record:
     origin: str = ""  # "path:line" (or "path" for a whole-file article)
     default_id: str = ""  # id used when the record has none: file stem + line number
     error: str | None = None
-    raw: bool = False  # plain text file: may carry a header (title, date, reporter, editor)
 
 
 class InputError(ValueError):
@@ -214,4 +213,4 @@ def _read_text(handle: IO[bytes], name: str, stem: str) -> Record:
         except UnicodeDecodeError as exc:
             return Record(origin=f"{name}:{line_no}", default_id=stem,
                           error=f"{name}:{line_no}: invalid UTF-8 at byte {exc.start} of the line")
-    return Record(data={"text": "".join(parts)}, origin=name, default_id=stem, raw=True)
+    return Record(data={"text": "".join(parts)}, origin=name, default_id=stem)

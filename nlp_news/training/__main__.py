@@ -128,7 +128,7 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     prepared here."""
     if args.average_steps <= 0:
         raise SystemExit("nlp-news train average: --average-steps must be positive")
-    model = args.models / "id_news.ner.pt"
+    model = model_paths(args.models).ner
     start_model = args.work / "id_news.ner.stage1.pt"
     shutil.copyfile(model, start_model)
     train_json, dev_json = data or prepare_ner(args)
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     args.models.mkdir(parents=True, exist_ok=True)
     args.work.mkdir(parents=True, exist_ok=True)
-    pretrain_pt = args.models / "id_news.pretrain.pt"
+    pretrain_pt = model_paths(args.models).pretrain
     report: dict[str, object] = {"seed": args.seed}
     if args.what in ("vectors", "all"):
         start = time.time()
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                                      threads=args.threads, charlm=charlm_pair(args),
                                      stanza_args=shlex.split(args.stanza_args))
         seconds = ner_train.train(train_json, dev_json, pretrain_pt,
-                                  args.models / "id_news.ner.pt", config)
+                                  model_paths(args.models).ner, config)
         report["ner"] = {"seconds": round(seconds, 1), "config": vars(config),
                          "extra": args.extra, "augment": args.augment,
                          "augment_copies": args.augment_copies, "charlm": args.charlm,
