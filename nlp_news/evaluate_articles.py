@@ -78,6 +78,21 @@ def same_value(gold: Any, pred: _Pred) -> bool:
     return False
 
 
+def _category(gold: dict, over: list[_Pred], label: str, excluded: Sequence[tuple[int, int]],
+              same_label: str, other_label: str) -> tuple[str, _Pred | None]:
+    """The error category of a gold item no prediction matched, and the prediction it is
+    closest to: ``excluded``, ``same_label`` (a prediction of its label overlaps it),
+    ``other_label`` (one of another label does) or ``missed``."""
+    if _inside(gold["start"], gold["end"], excluded):
+        return "excluded", None
+    same = [p for p in over if p.label == label]
+    if same:
+        return same_label, same[0]
+    if over:
+        return other_label, over[0]
+    return "missed", None
+
+
 def _match_overlap(gold: Sequence[dict], preds: Sequence[_Pred], ok) -> dict[int, int]:
     """One-to-one matching gold index -> pred index of overlapping pairs with ``ok(g, p)``:
     exact spans first, then the largest overlap."""
@@ -155,15 +170,7 @@ class ArticleScorer:
             if (m["start"], m["end"], m["label"]) in pred_keys:
                 continue
             over = [p for p in preds if _overlaps(m["start"], m["end"], p.start, p.end)]
-            same = [p for p in over if p.label == m["label"]]
-            if _inside(m["start"], m["end"], excluded):
-                category, pred = "excluded", None
-            elif same:
-                category, pred = "boundary", same[0]
-            elif over:
-                category, pred = "wrong_label", over[0]
-            else:
-                category, pred = "missed", None
+            category, pred = _category(m, over, m["label"], excluded, "boundary", "wrong_label")
             self._error(doc_id, text, "entity", category, m["label"], m, pred)
         for p in preds:
             if not any(_overlaps(m["start"], m["end"], p.start, p.end) for m in gold.mentions):
@@ -201,15 +208,7 @@ class ArticleScorer:
             self.facts[(kind, "fn")] += 1
             over = [p for i, p in enumerate(preds) if i not in used
                     and _overlaps(f["start"], f["end"], p.start, p.end)]
-            same_kind = [p for p in over if p.label == kind]
-            if _inside(f["start"], f["end"], excluded):
-                category, pred = "excluded", None
-            elif same_kind:
-                category, pred = "wrong_value", same_kind[0]
-            elif over:
-                category, pred = "wrong_kind", over[0]
-            else:
-                category, pred = "missed", None
+            category, pred = _category(f, over, kind, excluded, "wrong_value", "wrong_kind")
             self._error(doc_id, text, "fact", category, kind, f, pred)
         for i, p in enumerate(preds):
             if i in used:
