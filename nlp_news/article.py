@@ -40,6 +40,7 @@ _LINE = regex.compile(r"[^\n]*")
 _DATELINE_PART = regex.compile(r"\((?P<paren>[^()\n]+)\)|(?P<plain>[^,()\n]+)")
 _DOMAIN = regex.compile(r"\.(?:com|co|net|id|org|tv)\b", regex.IGNORECASE)
 _OUTLETS = frozenset(_CFG["news_outlets"])
+_CALENDAR = frozenset(lexicon.table("months")) | frozenset(lexicon.table("weekdays"))
 _HEADER_SCAN_LINES = 8
 _MAX_HEADER_LINE = 200
 #: Lines above the first header line (date, ``Reporter :``) that can be the title.
@@ -130,6 +131,8 @@ def _mark_body(article: Article, lines: list[tuple[int, int]], first_body: int) 
         if not dateline_done:
             dateline_done = True
             match = _DATELINE.match(line)
+            if match and line.split(None, 1)[0].lower().rstrip(",") in _CALENDAR:
+                match = None  # "Desember - Februari 2020 ..." opens a sentence: no dateline
             if match:
                 article.excluded.append((s, s + match.end("line")))
                 article.dateline = _dateline_parts(text, s, s + match.end("line"))

@@ -112,3 +112,10 @@ def test_a_short_date_paragraph_in_the_body_is_body_text():
     text = "Judul Berita Banjir\nSelasa, 10 September 2019 09:30 WIB\n\nBanjir merendam rumah."
     art = article_from_record(Record(data={"text": text}, origin="t:2", default_id="t"))
     assert _excluded_texts(art) == ["Judul Berita Banjir\nSelasa, 10 September 2019 09:30 WIB"]
+
+
+def test_a_sentence_opening_with_a_month_is_no_dateline():
+    assert _dateline("Desember - Februari 2020 curah hujan tinggi.") == []
+    art = article_from_record(Record(data={"text": "Senin - Polisi datang."}, origin="t:1",
+                                     default_id="t"))
+    assert art.excluded == []

@@ -39,6 +39,7 @@ from .words import (
     MONTHS,
     NUMBER_WORDS,
     PERIOD_WORDS,
+    RANGE_CONNECTORS,
     RELATIVE_DAYS,
     RELATIVE_PERIOD_UNITS,
     RELATIVE_PERIODS,
@@ -97,6 +98,12 @@ PAREN_DATE = regex.compile(
 MONTH_YEAR = regex.compile(
     rf"(?<!\p{{N}}\s{{0,3}})(?P<mon>{MONTH_NAME})(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?"
     rf"(?P<year>{YEAR})"
+)
+#: ``Maret-Mei 2020``, ``Januari hingga Maret 2019``: two months, the year written once
+MONTH_RANGE = regex.compile(
+    rf"(?<!\p{{N}}\s{{0,3}})(?P<mon1>{MONTH_NAME})\s*+(?:[-–—]|(?i:"
+    + alternation(c for c in RANGE_CONNECTORS if c[0].isalpha()) + rf"))\s*+(?P<mon2>{MONTH_NAME})"
+    rf"(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?(?P<year>{YEAR})"
 )
 #: ``pada Mei lalu``: a capitalised month name after a cue word, no day, no year
 BARE_MONTH = regex.compile(
@@ -275,6 +282,17 @@ def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention
 
 def _month_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
     found = []
+    for m in anchored(MONTH_RANGE, text, index.get("month")):
+        first = MONTHS[normalise(m.group("mon1")).rstrip(".")]
+        second = MONTHS[normalise(m.group("mon2")).rstrip(".")]
+        year = int(m.group("year"))
+        first_year = year - 1 if first > second else year  # "Desember-Februari 2020"
+        facts = [make_fact(text, m.start(), m.end("mon1"), "date",
+                           iso=f"{first_year:04d}-{first:02d}", precision="month",
+                           range_part="low"),
+                 make_fact(text, m.start("mon2"), m.end(), "date",
+                           iso=f"{year:04d}-{second:02d}", precision="month", range_part="high")]
+        found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
     for m in anchored(MONTH_YEAR, text, index.get("month")):
         month = MONTHS[normalise(m.group("mon")).rstrip(".")]
         fact = make_fact(text, m.start(), m.end(), "date",

@@ -49,3 +49,14 @@ def test_relative_years_months_and_day_parts(text, expected):
 def test_a_duration_stays_a_quantity():
     facts = facts_of("Ia bekerja 2 tahun di sana.")
     assert [(f.kind, f.value, f.unit) for f in facts] == [("quantity", 2, "tahun")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Penjualan Maret-Mei 2020 naik.", [("2020-03", "low"), ("2020-05", "high")]),
+    ("Pada Januari hingga Maret 2019 harga turun.", [("2019-01", "low"), ("2019-03", "high")]),
+    ("Musim hujan Desember - Februari 2020 panjang.", [("2019-12", "low"), ("2020-02", "high")]),
+])
+def test_a_month_range_takes_its_year_at_both_ends(text, expected):
+    facts = facts_of(text)
+    assert [(f.iso, f.range_part) for f in facts] == expected
+    assert facts[0].range_id == facts[1].range_id == 1
