@@ -174,6 +174,12 @@ def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str
     return [(s, e, "ORG" if outlet else "LOC") for s, e, outlet in parts]
 
 
+#: Longest article annotated (characters); a longer one gets an error row.  Long articles are
+#: tokenized in pieces (:data:`.pipeline.tokenize.MAX_PIECE`), so the limit only bounds one
+#: worker's memory: 10,000,000 characters take about 2 GB.
+MAX_ARTICLE_CHARS = 10_000_000
+
+
 def article_from_record(record: Record, text_column: str = "text") -> Article:
     """Build the Article for one record; problems go to ``Article.error``, never raise."""
     data = record.data
@@ -189,6 +195,10 @@ def article_from_record(record: Record, text_column: str = "text") -> Article:
         return article
     if not isinstance(text, str):
         article.error = f"{record.origin}: {text_column!r} is {type(text).__name__}, not text"
+        return article
+    if len(text) > MAX_ARTICLE_CHARS:
+        article.error = (f"{record.origin}: article of {len(text):,} characters is over the "
+                         f"limit of {MAX_ARTICLE_CHARS:,}; split it into several records")
         return article
     article.text = text
     if not text.strip():

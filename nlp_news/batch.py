@@ -25,10 +25,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import tables, writers
+from . import output_folder, tables, writers
 from .entities import EntitySummary
 from .pipeline.core import batched
-from .readers import Record, read_articles
+from .readers import Record, check_inputs, read_articles
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ class BatchConfig:
     ner: bool = True
     text_column: str = "text"
     input_format: str | None = None
+    tsv_quotes: bool = False
+    overwrite: bool = False
     quiet: bool = False
 
 
@@ -92,12 +94,35 @@ class BatchSummary:
 
 
 
-def _init_worker(threads: int | None) -> None:
-    """Per worker process: fix torch's thread count before any model is loaded."""
+def _init_worker(threads: int | None, parent: int | None = None) -> None:
+    """Per worker process: fix torch's thread count before any model is loaded, and tie the
+    worker's life to the driver's (``parent``): it ignores Ctrl-C (the driver stops it) and
+    ends when the driver dies, even by kill -9 (Linux's parent-death signal, and a watch on
+    the parent process for other systems)."""
     if threads:
         import torch
 
         torch.set_num_threads(threads)
+    if parent is None:
+        return
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            pr_set_pdeathsig = 1
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the driver died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="nlp-news-parent-watch", daemon=True).start()
 
 
 def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
@@ -169,23 +194,28 @@ def chunk_records(records: Iterable[Record], size: int) -> Iterator[tuple[int, l
 
 
 def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
-    return {"inputs": [os.path.abspath(p) if p != "-" else p for p in inputs],
-            "chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
-            "text_column": config.text_column, "input_format": config.input_format}
+    """The run's fingerprint (:func:`.output_folder.manifest`): inputs' content, models, code
+    and every option that changes the tables."""
+    options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
+               "text_column": config.text_column, "input_format": config.input_format,
+               "tsv_quotes": config.tsv_quotes}
+    return output_folder.manifest(inputs, options, config.models, config.out)
 
 
 def _prepare_parts(config: BatchConfig, inputs: list[str]) -> tuple[Path, set[int]]:
     parts = config.out / PARTS_DIR
     manifest = _manifest(config, inputs)
     manifest_path = parts / "manifest.json"
-    if config.resume and manifest_path.exists():
-        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if previous != manifest:
-            raise ValueError(f"{config.out}: --resume with different inputs or options than the "
-                             f"interrupted run ({previous} != {manifest})")
-        done = {int(p.name.split(".")[0]) for p in parts.glob("*.done")}
+    if config.resume:
+        output_folder.check_resumable(config.out, parts, manifest)
+        done = set()
+        for marker in parts.glob("*.done"):
+            with contextlib.suppress(ValueError):
+                done.add(int(marker.name.split(".")[0]))
         return parts, done
-    if parts.exists():
+    if parts.is_symlink() or parts.is_file():
+        parts.unlink()
+    elif parts.exists():
         shutil.rmtree(parts)
     parts.mkdir(parents=True)
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
@@ -201,20 +231,34 @@ class _LocalEngine:
             import multiprocessing as mp
 
             self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(1,))
+                                            initializer=_init_worker,
+                                            initargs=(1, os.getpid()))
 
     def submit(self, fn: Callable, *args) -> Future:
         if self.pool is not None:
             return self.pool.submit(fn, *args)
         future: Future = Future()
-        try:
+        try:  # Ctrl-C and SIGTERM (BaseException) stop the run here, within the chunk
             future.set_result(fn(*args))
-        except BaseException as exc:
+        except Exception as exc:
             future.set_exception(exc)
         return future
 
-    def close(self) -> None:
-        if self.pool is not None:
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers to finish; with ``abort``, stop them at once (their
+        unfinished chunks have no ``.done`` marker, so a resume re-does them)."""
+        if self.pool is None:
+            return
+        if abort:
+            processes = list((self.pool._processes or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                with contextlib.suppress(Exception):
+                    process.kill()
+            for process in processes:
+                with contextlib.suppress(Exception):
+                    process.join(5)
+        else:
             self.pool.shutdown()
 
 
@@ -236,7 +280,7 @@ class _DaskEngine:
     def submit(self, fn: Callable, *args) -> Future:
         return self.client.submit(fn, *args, pure=False)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
@@ -311,14 +355,30 @@ class _Merger:
 
 
 def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
-    """Annotate ``inputs`` into ``config.out``; see the module docstring."""
+    """Annotate ``inputs`` into ``config.out``; see the module docstring.
+
+    Every input and the output folder are checked before any work starts
+    (:func:`.readers.check_inputs`, :mod:`.output_folder`); one run at a time holds the
+    folder's lock."""
+    inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
+    output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
+    with output_folder.locked(config.out):
+        summary = _run(inputs, config)
+    with contextlib.suppress(OSError):
+        (config.out / output_folder.LOCK).unlink()
+    return summary
+
+
+def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     start = time.perf_counter()
     summary = BatchSummary()
     parts, done = _prepare_parts(config, inputs)
+    output_folder.write_marker(config.out, "running")
     engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
               else _LocalEngine(config.jobs))
     records = read_articles(inputs, text_column=config.text_column,
-                            input_format=config.input_format)
+                            input_format=config.input_format, tsv_quotes=config.tsv_quotes,
+                            exclude=config.out)
     merger = _Merger(parts, config.out, config.fmt)
     in_flight: list[tuple[Future, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
@@ -334,6 +394,7 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
             summary.timings["merge_write"] += time.perf_counter() - t0
             bar.update(size)
 
+    aborted = True
     try:
         with _progress(config) as bar:
             stream = chunk_records(records, config.chunk_size)
@@ -354,8 +415,9 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                 in_flight.append((future, len(chunk)))
                 drain(max_in_flight, bar)
             drain(0, bar)
+        aborted = False
     finally:
-        engine.close()
+        engine.close(abort=aborted)
     for index in sorted(done):  # counts of chunks done before the interruption
         marker = json.loads(_marker(parts, index).read_text(encoding="utf-8"))
         for key in ("ok", "error", "entities", "facts", "tokens"):
@@ -365,6 +427,7 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     summary.timings["merge_write"] += time.perf_counter() - t0
     summary.timings["read"] = read_seconds
     shutil.rmtree(parts)
+    output_folder.write_marker(config.out, "complete")
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - start
     return summary

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__, batch, writers
 from .readers import InputError
+
+#: Exit codes (README "Exit codes"): 0 all ok, 1 some articles failed, 2 usage error (bad
+#: input path or option, an output folder that may not be used, a resume that would mix runs),
+#: 3 an I/O error while running (disk full, folder gone), 4 an internal error (a bug: please
+#: report it with the --verbose traceback), 130 / 143 interrupted by SIGINT / SIGTERM.
+EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: stop the run where it is (a resumable folder stays)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.code = 128 + signum
+
+
+def _raise_interrupted(signum: int, frame) -> None:
+    raise Interrupted(signum)
 
 log = logging.getLogger("nlp_news")
 
@@ -37,6 +57,11 @@ def _annotate_parser(sub) -> None:
     p.add_argument("--resume", action="store_true",
                    help="continue an interrupted run into the same --out, re-doing only "
                         "unfinished chunks")
+    p.add_argument("--overwrite", action="store_true",
+                   help="write into a non-empty --out that nlp-news did not make (files with "
+                        "the output names are replaced)")
+    p.add_argument("--tsv-quotes", action="store_true",
+                   help="in TSV input, '\"' quotes fields as in CSV (default: plain text)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_annotate)
 
@@ -83,15 +108,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
         models=str(args.models) if args.models else None, ner=not args.no_ner,
-        text_column=args.text_column, input_format=args.input_format, quiet=args.quiet,
+        text_column=args.text_column, input_format=args.input_format,
+        tsv_quotes=args.tsv_quotes, overwrite=args.overwrite, quiet=args.quiet,
     )
     summary = batch.run(args.inputs, config)
     print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)
     if summary.error:
         print(f"nlp-news: {summary.error} article(s) failed: see the 'error' column of "
               f"{summary.paths['documents']}", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_FAILED_ARTICLES
+    return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -115,17 +141,45 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends with one line on stderr and the documented exit
+    code (a traceback only with ``--verbose``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(ValueError):  # not the main thread (an embedding program)
+            previous[signum] = signal.signal(signum, _raise_interrupted)
     try:
         return args.func(args)
-    except (InputError, ValueError) as exc:  # GoldError is a ValueError
+    except Interrupted as exc:
+        out = getattr(args, "out", None)
+        hint = f"; continue with the same command and --resume (into {out})" if out else ""
+        print(f"nlp-news: interrupted by {exc}{hint}", file=sys.stderr)
+        return exc.code
+    except (InputError, ValueError) as exc:  # GoldError, OutputError are ValueErrors
+        if args.verbose:
+            log.exception("usage error")
         print(f"nlp-news: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except BrokenPipeError:
-        return 1
+        return EXIT_FAILED_ARTICLES
+    except OSError as exc:
+        if args.verbose:
+            log.exception("I/O error")
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"nlp-news: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_IO
+    except Exception as exc:
+        if args.verbose:
+            log.exception("internal error")
+        print(f"nlp-news: internal error: {type(exc).__name__}: {exc} (run with --verbose "
+              "for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ from nlp_news.gold import text_checksum
 from nlp_news.readers import Record
 
 ROOT = Path(__file__).resolve().parents[1]
-LEFT_OUT = {"kompas.com", "tempo.co", "tribunnews.com", "fimela.com"}
 
 
 def candidates(shared: Path | None) -> list[tuple[str, int, str]]:
@@ -34,7 +33,7 @@ def candidates(shared: Path | None) -> list[tuple[str, int, str]]:
         with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
             for number, raw in enumerate(handle, 1):
                 source = str(json.loads(raw).get("source", "")).lower()
-                if corpus == "click_id" and source in LEFT_OUT:
+                if corpus == "click_id" and source in config.DROPPED_NAME_SOURCES:
                     continue
                 found.append((corpus, number, source))
     return found

@@ -329,3 +329,60 @@ def test_train_ner_with_charlm_needs_the_charlm_files(tmp_path):
     assert options[0] == "--charlm" and options[-1] == str(pair[1])
     assert ner_train.charlm_options(None) == []
     assert charlm_pair(build_parser().parse_args(["ner", "--models", str(tmp_path)])) is None
+
+
+def _doc(text, entities, origin="model"):
+    """A one-sentence Doc of whitespace tokens with entities given as (text, label)."""
+    import regex
+
+    from nlp_news.doc import Article, Doc, Entity, Sentence, Token
+
+    tokens = [Token(m.group(), m.start(), m.end()) for m in regex.finditer(r"\S+", text)]
+    doc = Doc(Article(doc_id="d", text=text),
+              sentences=[Sentence(0, 0, len(text), tokens)])
+    for name, label in entities:
+        start = text.index(name)
+        doc.entities.append(Entity(0, start, start + len(name), name, label, origin=origin))
+    return doc
+
+
+def test_article_silver_keeps_consistent_aligned_sentences_as_bio():
+    from nlp_news.training.ner_article_silver import doc_silver
+
+    doc = _doc("Bupati Sleman Sri Purnomo meresmikan pasar baru di Kecamatan Depok kemarin .",
+               [("Sleman", "LOC"), ("Sri Purnomo", "PER"), ("Depok", "LOC")])
+    [sentence] = doc_silver(doc)
+    assert [t for _, t in sentence][:4] == ["O", "B-LOC", "B-PER", "I-PER"]
+    assert sentence[-3] == ("Depok", "B-LOC")
+
+
+def test_article_silver_drops_sentences_the_checks_reject():
+    from nlp_news.training.ner_article_silver import doc_silver
+
+    text = "Warga Sleman menyambut Sri Purnomo di alun-alun , lalu Sleman bersih ."
+    # the second "Sleman" is untagged while the article tags the first: inconsistent
+    assert doc_silver(_doc(text, [("Sri Purnomo", "PER"), ("Sleman", "LOC")])) == []
+    # a gazetteer place tagged PER
+    text = "Kemarin Sleman bertemu warga desa di balai pertemuan kecamatan ."
+    assert doc_silver(_doc(text, [("Sleman", "PER")]), {"Sleman"}) == []
+    assert len(doc_silver(_doc(text, [("Sleman", "LOC")]), {"Sleman"})) == 1
+    # an entity that ends inside a token ("Purnomonya"), a user-ruler mention, too short
+    text = "Warga menyambut kedatangan Purnomonya di alun-alun kota kemarin ."
+    assert doc_silver(_doc(text, [("Purnomo", "PER")])) == []
+    text = "Warga menyambut kedatangan Purnomo di alun-alun kota kemarin ."
+    assert doc_silver(_doc(text, [("Purnomo", "PER")], origin="ruler")) == []
+    assert doc_silver(_doc("Purnomo datang .", [("Purnomo", "PER")])) == []
+
+
+def test_article_silver_never_uses_gold_articles_or_name_dropping_sources():
+    from nlp_news import config
+    from nlp_news.training import ner_article_silver as silver
+
+    gold = silver.gold_keys()
+    assert len(gold) == 72
+    shared = shared_path("data").parent
+    lines = silver.eligible_lines(shared, gold)
+    assert not {(c, n) for c, n, _ in lines} & gold
+    assert not any(c == "click_id" and str(r.get("source", "")).lower()
+                   in config.DROPPED_NAME_SOURCES for c, _, r in lines)
+    assert len(lines) > 10000

@@ -144,18 +144,21 @@ def _inside_person(name_keys: tuple[str, ...], per_keys: set[tuple[str, ...]]) -
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, sentence: Sentence,
-                taken: list[tuple[int, int]], types: Iterable[str] = RECOVER_TYPES
+                taken: list[tuple[int, int]], types: Iterable[str] = RECOVER_TYPES,
+                names: tuple[set, set] | None = None,
                 ) -> Iterator[tuple[int, int, Place]]:
     """Gazetteer names in a sentence that no entity covers: ``(first, end, place)`` token spans.
 
     Conservative: capitalised whole tokens as written in the gazetteer, longest match first;
     not a stop word; not inside a longer capitalised name ("Bank Jakarta", "Persib Bandung",
     "Jakarta International Stadium"); not a word of a person named in the article; not a text
-    the model tagged PER/ORG (and never LOC) elsewhere in the article.
+    the model tagged PER/ORG (and never LOC) elsewhere in the article.  ``taken``: the
+    character spans already covered (only those in the sentence matter); ``names``: the
+    article's :func:`_non_place_names`, when the caller has them for every sentence.
     """
     text, toks = doc.text, sentence.tokens
     types = frozenset(types)
-    per_keys, other = _non_place_names(doc)
+    per_keys, other = names if names is not None else _non_place_names(doc)
     i = 0
     while i < len(toks):
         found = None
@@ -196,16 +199,21 @@ def _acceptable(toks, i, j, span, start, end, taken, per_keys, other) -> bool:
 def recover_places(doc: Doc, gazetteer: Gazetteer, types: Iterable[str] = RECOVER_TYPES
                    ) -> list[Entity]:
     """Add LOC entities for gazetteer names (of ``types``) the model missed; return them."""
-    taken = [(e.start_char, e.end_char) for e in doc.entities]
+    # per sentence and computed once per article: a 1,000,000-character article stays linear
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for e in doc.entities:
+        taken.setdefault(e.sent_index, []).append((e.start_char, e.end_char))
+    names = _non_place_names(doc)
     new = []
     for sentence in doc.sentences:
-        for first, end, _place in find_places(doc, gazetteer, sentence, taken, types):
+        here = taken.setdefault(sentence.index, [])
+        for first, end, _place in find_places(doc, gazetteer, sentence, here, types, names):
             start_char = sentence.tokens[first].start_char
             end_char = sentence.tokens[end - 1].end_char
             ent = Entity(sentence.index, start_char, end_char, doc.text[start_char:end_char],
                          "LOC", origin="gazetteer")
             new.append(ent)
-            taken.append((start_char, end_char))
+            here.append((start_char, end_char))
     if new:
         doc.entities = sorted([*doc.entities, *new], key=lambda e: (e.start_char, e.end_char))
     return new

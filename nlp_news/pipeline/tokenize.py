@@ -37,6 +37,31 @@ def content_segments(text: str, excluded: list[tuple[int, int]]) -> list[tuple[i
     return [(s, e) for s, e in segments if text[s:e].strip()]
 
 
+#: Longest stretch of text given to spaCy at once (its ``max_length`` is 1,000,000): a longer
+#: content segment is cut at a line break, else after a sentence end, else at a space.
+MAX_PIECE = 100_000
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """``[start, end)`` of ``text`` cut into ranges of at most ``limit`` characters, each cut
+    where no token or sentence can span it (a line break, else ". ", else a space)."""
+    out = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= limit // 2 else -1
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, end))
+    return out
+
+
 class Tokenizer:
     """Cut an article's content into sentences of tokens (spaCy ``id`` rules + sentencizer)."""
 
@@ -77,7 +102,9 @@ class Tokenizer:
     def _sentences(self, article: Article) -> list[Sentence]:
         text = article.text
         sentences: list[Sentence] = []
-        for seg_start, seg_end in content_segments(text, article.excluded):
+        segments = (piece for segment in content_segments(text, article.excluded)
+                    for piece in pieces(text, *segment))
+        for seg_start, seg_end in segments:
             spacy_doc = self._nlp(text[seg_start:seg_end])
             for sent in spacy_doc.sents:
                 tokens = [

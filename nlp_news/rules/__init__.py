@@ -24,6 +24,7 @@ dropped too.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -168,6 +169,9 @@ def extract_facts(doc: Doc) -> list[Fact]:
     pub = _publication_day(doc)
     text = doc.text
     facts: list[Fact] = []
+    # one key per range, from a counter: id(mention) was reused once a segment's mentions were
+    # freed, so two ranges could share a key and lose both (found by the soak test)
+    range_keys = itertools.count(1)
     for group in _segments(doc):
         base = group[0].start_char
         segment = text[base:group[-1].end_char]
@@ -178,11 +182,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
         starts = [t.start_char for t in tokens]
         for mention in mentions:
             ranged = sum(f.range_part is not None for f in mention.facts) == 2
+            range_key = next(range_keys) if ranged else None
             for fact in mention.facts:
                 if fact.value is not None and not math.isfinite(fact.value):
                     continue
                 if ranged:
-                    fact.range_id = id(mention)
+                    fact.range_id = range_key
                 fact.start_char += base
                 fact.end_char += base
                 sentence = next(s for s in reversed(group) if s.start_char <= fact.start_char)

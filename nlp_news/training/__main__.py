@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--label-fixes", action=argparse.BooleanOptionalAction, default=False,
                         help="apply the reviewed corrections of the NER training labels "
                              "(nlp_news/resources/ner_label_fixes.tsv) before training")
+    parser.add_argument("--average-snapshots", type=Path, default=None, metavar="DIR",
+                        help="keep the average of every evaluation of the averaging stage in "
+                             "DIR, to choose one by the real-article dev score")
+    parser.add_argument("--silver-articles", type=int, default=0, metavar="N",
+                        help="add the in-domain silver sentences of N random real articles, "
+                             "annotated by the pipeline of --silver-models (off by default)")
+    parser.add_argument("--silver-models", type=Path, default=None,
+                        help="model folder that annotates the silver articles "
+                             "(default: --models as it is before training)")
     return parser
 
 
@@ -90,7 +99,9 @@ def prepare_ner(args: argparse.Namespace) -> tuple[Path, Path]:
                              seed=args.seed, augment_copies=args.augment_copies,
                              teachers=tuple(args.teachers),
                              label_fixes=ner_label_fixes.default_path() if args.label_fixes
-                             else None)
+                             else None,
+                             silver_articles=args.silver_articles,
+                             silver_models=args.silver_models or args.models)
 
 
 def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:
@@ -133,10 +144,12 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     shutil.copyfile(model, start_model)
     train_json, dev_json = data or prepare_ner(args)
     config = ner_average.AverageConfig(steps=args.average_steps, lr=args.average_lr,
-                                       seed=args.seed, threads=args.threads)
+                                       seed=args.seed, threads=args.threads,
+                                       snapshots=args.average_snapshots)
     report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config,
                                  charlm=charlm_pair(args))
-    return {**report, "config": vars(config)}
+    return {**report, "config": {k: str(v) if isinstance(v, Path) else v
+                                 for k, v in vars(config).items()}}
 
 
 def train_teachers(args: argparse.Namespace, pretrain_pt: Path) -> dict[str, object]:

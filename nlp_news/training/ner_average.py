@@ -31,6 +31,9 @@ class AverageConfig:
     eval_interval: int = 500
     seed: int = 1234
     threads: int = 2
+    #: A folder to keep the average of every evaluation in (``step_NNNNN.pt``), so that it
+    #: can be chosen by another score than the joint dev set's (the real-article dev set).
+    snapshots: Path | None = None
 
 
 class RunningAverage:
@@ -113,6 +116,9 @@ def average(
                 model.load_state_dict(running.mean, strict=False)
                 score = _dev_score(trainer, dev_batch, gold)
                 report["evaluations"][step] = round(score, 4)
+                if config.snapshots is not None:
+                    config.snapshots.mkdir(parents=True, exist_ok=True)
+                    trainer.save(str(config.snapshots / f"step_{step:05d}.pt"))
                 log.info("step %d: average of %d, joint dev F1 %.4f", step, running.count, score)
                 if score > best:
                     best = score

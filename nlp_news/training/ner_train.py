@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ner_augment, ner_data, ner_label_fixes, ner_silver
+from . import ner_article_silver, ner_augment, ner_data, ner_label_fixes, ner_silver
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,8 @@ def dev_sentences(data_dir: Path) -> list[ner_data.Sentence]:
 
 def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
-            teachers: tuple[Path, ...] = (), label_fixes: Path | None = None
+            teachers: tuple[Path, ...] = (), label_fixes: Path | None = None,
+            silver_articles: int = 0, silver_models: Path | None = None
             ) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
 
@@ -81,7 +82,9 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     With ``augment``, every training sentence with entities also gets ``augment_copies``
     mention-replaced copies (:mod:`.ner_augment`).  With ``teachers`` (model folders), silver
     sentences on which all of them agree are added (:mod:`.ner_silver`) and also written to
-    ``work/ner.silver.bio``.
+    ``work/ner.silver.bio``.  With ``silver_articles``, the in-domain sentences of that many
+    real articles annotated by the pipeline of ``silver_models`` are added
+    (:mod:`.ner_article_silver`) and written to ``work/ner.article_silver.bio``.
     """
     work.mkdir(parents=True, exist_ok=True)
     fixes = ner_label_fixes.read_fixes(label_fixes) if label_fixes else {}
@@ -101,6 +104,11 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     if teachers:
         silver = ner_silver.silver(data_dir, teachers, exclude=dev, seed=seed)
         ner_data.write_bio(silver, work / "ner.silver.bio")
+        train = train + silver
+    if silver_articles > 0:
+        silver = ner_article_silver.article_silver(data_dir, silver_models, silver_articles,
+                                                   seed=seed, exclude=dev)
+        ner_data.write_bio(silver, work / "ner.article_silver.bio")
         train = train + silver
     train_json, dev_json = work / "ner.train.json", work / "ner.dev.json"
     n_train = ner_data.write_stanza_json(train, train_json)

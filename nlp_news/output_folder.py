@@ -1,0 +1,205 @@
+"""The output folder of a batch run: what may be written there, by whom, and what resumes.
+
+- A run writes only into an empty folder, a folder made by an earlier run (it holds
+  :data:`MARKER`), or any folder with ``overwrite=True``; a path that is a file is refused.
+- A lock (:data:`LOCK`, ``flock``) lets one run at a time write there: a second run stops at
+  once, naming the first one's process id.  The lock goes with its process, even on kill -9.
+- The manifest of a run (:func:`manifest`) holds a fingerprint of everything that decides the
+  tables: each input's content (SHA-256 of its bytes), the model files' checksums, the package
+  version and a checksum of its code and word lists, and the options.  ``--resume`` refuses,
+  naming each difference, when any of it changed, and refuses on a folder with no interrupted
+  run in it.
+- Nothing read back from the folder can run code: the manifest, markers and summary partials
+  are JSON, the part files are tables.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .readers import folder_files
+
+#: Written into every output folder when a run starts (JSON: version, status).
+MARKER = ".nlp_news_output.json"
+#: The lock file of a running run (holds its process id).
+LOCK = ".nlp_news.lock"
+PACKAGE = Path(__file__).resolve().parent
+
+
+class OutputError(ValueError):
+    """An output folder that may not be written to, or a resume that would mix runs."""
+
+
+def file_checksum(path: Path) -> str:
+    """SHA-256 of a file's bytes (read in 1 MB blocks)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_fingerprints(inputs: list[str], exclude: Path | None = None) -> list[dict[str, Any]]:
+    """Per input: its absolute path and, per file it reads, size and SHA-256 (stdin: none)."""
+    out: list[dict[str, Any]] = []
+    for name in inputs:
+        if name == "-":
+            out.append({"input": "-", "files": None})
+            continue
+        path = Path(name)
+        files = folder_files(path, exclude) if path.is_dir() else [path]
+        out.append({"input": os.path.abspath(name),
+                    "files": [{"path": os.path.relpath(f, path) if path.is_dir() else f.name,
+                               "bytes": f.stat().st_size, "sha256": file_checksum(f)}
+                              for f in files]})
+    return out
+
+
+def models_fingerprint(models: str | None) -> dict[str, str]:
+    """SHA-256 of every file of the model folder, by relative path."""
+    from .models import model_paths
+
+    root = model_paths(models).root
+    return {str(p.relative_to(root)): file_checksum(p)
+            for p in sorted(root.rglob("*")) if p.is_file() and p.suffix != ".md"}
+
+
+def code_fingerprint() -> str:
+    """SHA-256 over the package's code and word lists: a changed rule changes the tables."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml", ".tsv", ".json", ".txt"):
+            digest.update(str(path.relative_to(PACKAGE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def manifest(inputs: list[str], options: dict[str, Any], models: str | None,
+             out: Path) -> dict[str, Any]:
+    """Everything that decides a run's tables (see the module docstring)."""
+    from . import __version__
+
+    return {"nlp_news": __version__, "code": code_fingerprint(),
+            "models": models_fingerprint(models), "options": options,
+            "inputs": input_fingerprints(inputs, out.resolve())}
+
+
+def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What changed between two manifests, in words (empty: the same run)."""
+    found = []
+    if old.get("nlp_news") != new.get("nlp_news"):
+        found.append(f"nlp-news version {old.get('nlp_news')} -> {new.get('nlp_news')}")
+    elif old.get("code") != new.get("code"):
+        found.append("the nlp_news code or word lists changed")
+    old_models, new_models = old.get("models") or {}, new.get("models") or {}
+    for name in sorted(set(old_models) | set(new_models)):
+        if old_models.get(name) != new_models.get(name):
+            found.append(f"model file {name} differs (--models)")
+    old_opts, new_opts = old.get("options") or {}, new.get("options") or {}
+    for key in sorted(set(old_opts) | set(new_opts)):
+        if old_opts.get(key) != new_opts.get(key):
+            found.append(f"option {key}: {old_opts.get(key)!r} -> {new_opts.get(key)!r}")
+    old_in, new_in = old.get("inputs") or [], new.get("inputs") or []
+    if [i.get("input") for i in old_in] != [i.get("input") for i in new_in]:
+        found.append(f"inputs {[i.get('input') for i in old_in]} -> "
+                     f"{[i.get('input') for i in new_in]}")
+    else:
+        for before, after in zip(old_in, new_in, strict=True):
+            if before.get("files") != after.get("files"):
+                found.append(f"the content of {after['input']} changed")
+    return found
+
+
+def check_resumable(out: Path, parts: Path, current: dict[str, Any]) -> None:
+    """Raise :class:`OutputError` unless ``out`` holds an interrupted run of ``current``."""
+    if any(i.get("files") is None for i in current["inputs"]):
+        raise OutputError("--resume cannot check that standard input is the same as before; "
+                          "give the input as a file")
+    manifest_path = parts / "manifest.json"
+    if not manifest_path.is_file():
+        state = read_marker(out)
+        if state and state.get("status") == "complete":
+            raise OutputError(f"{out}: holds a finished run; there is nothing to resume")
+        raise OutputError(f"{out}: has no interrupted nlp-news run to resume "
+                          f"(no {parts.name}/manifest.json)")
+    try:
+        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"{manifest_path}: unreadable ({exc}); run again without "
+                          "--resume") from None
+    changed = differences(previous, current)
+    if changed:
+        raise OutputError(f"{out}: --resume refused, this run differs from the interrupted "
+                          f"one: {'; '.join(changed)}. Run again without --resume to start "
+                          "afresh")
+
+
+def read_marker(out: Path) -> dict[str, Any] | None:
+    """The marker of an nlp-news output folder, or None."""
+    try:
+        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_marker(out: Path, status: str) -> None:
+    from . import __version__
+
+    tmp = out / (MARKER + ".partial")
+    tmp.write_text(json.dumps({"nlp_news": __version__, "status": status}), encoding="utf-8")
+    os.replace(tmp, out / MARKER)
+
+
+def check_writable(out: Path, overwrite: bool = False) -> None:
+    """Create ``out`` or check that a run may write into it (see the module docstring)."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: is a file, not a folder; choose another --out")
+    if out.is_dir():
+        entries = [p.name for p in out.iterdir() if p.name != LOCK]
+        if entries and read_marker(out) is None and not overwrite:
+            raise OutputError(f"{out}: is not empty and was not made by nlp-news "
+                              f"({len(entries)} entries, e.g. {sorted(entries)[0]!r}); "
+                              "choose an empty or new --out, or pass --overwrite to write "
+                              "the tables into it anyway")
+    else:
+        try:
+            out.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output folder: "
+                              f"{exc.strerror or exc}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError(f"{out}: the output folder is not writable")
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock for the duration of a run (a no-op without ``fcntl``)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path = out / LOCK
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise OutputError(f"{out}: another nlp-news run (process {holder}) is writing "
+                              "to this folder; wait for it or choose another --out") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
