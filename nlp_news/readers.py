@@ -264,6 +264,9 @@ def _physical_lines(handle: IO[bytes]) -> Iterator[tuple[int, bytes]]:
 
 
 def _rest_unreadable(name: str, stem: str, exc: _Unreadable) -> Record:
+    if exc.line == 0:  # nothing could be read at all
+        return Record(origin=name, default_id=stem,
+                      error=f"{name}: cannot read file: {exc.cause}")
     where = f"{name}:{exc.line + 1}"
     return Record(origin=where, default_id=f"{stem}:{exc.line + 1}",
                   error=f"{where}: reading stopped after line {exc.line}: {exc.cause}")
