@@ -176,7 +176,7 @@ def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str
 
 #: Longest article annotated (characters); a longer one gets an error row.  Long articles are
 #: tokenized in pieces (:data:`.pipeline.tokenize.MAX_PIECE`), so the limit only bounds one
-#: worker's memory: 10,000,000 characters take about 2 GB.
+#: worker's memory (one article's tokens and entities are held at once).
 MAX_ARTICLE_CHARS = 10_000_000
 
 

@@ -68,6 +68,26 @@ def corpus_line(corpus: str, line: int, shared: str | Path | None = None) -> dic
     raise GoldError(f"{path}: has no line {line}")
 
 
+def eligible_articles(shared: str | Path | None = None,
+                      exclude: frozenset[tuple[str, int]] | set[tuple[str, int]] = frozenset()
+                      ) -> list[tuple[str, int, dict[str, Any]]]:
+    """``(corpus, line, record)`` of every real article usable for gold or training text: both
+    corpora, without CLICK-ID's sources that dropped names (``config.DROPPED_NAME_SOURCES``)
+    and without the ``(corpus, line)`` pairs in ``exclude``."""
+    found = []
+    for corpus in config.NEWS_CORPORA:
+        with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, 1):
+                if (corpus, number) in exclude:
+                    continue
+                record = json.loads(raw)
+                source = str(record.get("source", "")).lower()
+                if corpus == "click_id" and source in config.DROPPED_NAME_SOURCES:
+                    continue
+                found.append((corpus, number, record))
+    return found
+
+
 def record_text(record: Record) -> str:
     """The text the pipeline reads from ``record`` (what gold offsets point into)."""
     return article_from_record(record).text

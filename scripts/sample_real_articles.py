@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nlp_news import config
 from nlp_news.article import article_from_record
-from nlp_news.gold import text_checksum
+from nlp_news.gold import eligible_articles, text_checksum
 from nlp_news.readers import Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,15 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def candidates(shared: Path | None) -> list[tuple[str, int, str]]:
     """(corpus, line, source) of every eligible article."""
-    found = []
-    for corpus in config.NEWS_CORPORA:
-        with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
-            for number, raw in enumerate(handle, 1):
-                source = str(json.loads(raw).get("source", "")).lower()
-                if corpus == "click_id" and source in config.DROPPED_NAME_SOURCES:
-                    continue
-                found.append((corpus, number, source))
-    return found
+    return [(corpus, number, str(record.get("source", "")).lower())
+            for corpus, number, record in eligible_articles(shared)]
 
 
 def main() -> None:

@@ -376,12 +376,13 @@ def test_article_silver_drops_sentences_the_checks_reject():
 
 def test_article_silver_never_uses_gold_articles_or_name_dropping_sources():
     from nlp_news import config
+    from nlp_news.gold import eligible_articles
     from nlp_news.training import ner_article_silver as silver
 
     gold = silver.gold_keys()
     assert len(gold) == 72
     shared = shared_path("data").parent
-    lines = silver.eligible_lines(shared, gold)
+    lines = eligible_articles(shared, gold)
     assert not {(c, n) for c, n, _ in lines} & gold
     assert not any(c == "click_id" and str(r.get("source", "")).lower()
                    in config.DROPPED_NAME_SOURCES for c, _, r in lines)

@@ -20,7 +20,6 @@ The result is the input of ``nlp-news train ner --silver-articles N`` (or ``trai
 from __future__ import annotations
 
 import csv
-import json
 import logging
 import random
 from collections.abc import Iterable
@@ -28,9 +27,9 @@ from pathlib import Path
 
 import regex
 
-from .. import config
 from ..doc import Doc
 from ..evaluate import spans_to_bio
+from ..gold import eligible_articles
 from .ner_data import Sentence
 from .ner_silver import MAX_TOKENS, MIN_TOKENS
 
@@ -46,23 +45,6 @@ def gold_keys(sample: Path = GOLD_SAMPLE) -> set[tuple[str, int]]:
         return set()
     with sample.open(encoding="utf-8") as handle:
         return {(row["corpus"], int(row["line"])) for row in csv.DictReader(handle, delimiter="\t")}
-
-
-def eligible_lines(shared: Path | None, exclude: set[tuple[str, int]]
-                   ) -> list[tuple[str, int, dict]]:
-    """(corpus, line, record) of every article usable as silver text."""
-    found = []
-    for corpus in config.NEWS_CORPORA:
-        with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
-            for number, raw in enumerate(handle, 1):
-                if (corpus, number) in exclude:
-                    continue
-                record = json.loads(raw)
-                source = str(record.get("source", "")).lower()
-                if corpus == "click_id" and source in config.DROPPED_NAME_SOURCES:
-                    continue
-                found.append((corpus, number, record))
-    return found
 
 
 def _names_pattern(names: Iterable[str]) -> regex.Pattern | None:
@@ -120,7 +102,7 @@ def article_silver(data_dir: Path, models: Path | None, articles: int, seed: int
     from ..pipeline.core import batched
     from ..readers import Record
 
-    lines = eligible_lines(data_dir.parent, gold_keys())
+    lines = eligible_articles(data_dir.parent, gold_keys())
     random.Random(seed).shuffle(lines)
     pipe = get_pipeline(models)
     gazetteer = pipe.resources.gazetteer
