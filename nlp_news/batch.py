@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import json
 import logging
 import os
@@ -426,8 +427,13 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     summary.paths = merger.close(n_chunks)
     summary.timings["merge_write"] += time.perf_counter() - t0
     summary.timings["read"] = read_seconds
+    run = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
     shutil.rmtree(parts)
-    output_folder.write_marker(config.out, "complete")
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - start
+    run.update(finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+               seconds=round(summary.seconds, 1), chunks=n_chunks,
+               counts={key: getattr(summary, key)
+                       for key in ("ok", "error", "entities", "facts", "tokens")})
+    output_folder.write_marker(config.out, "complete", run)
     return summary

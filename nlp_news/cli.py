@@ -84,6 +84,21 @@ def _evaluate_parser(sub) -> None:
     p.set_defaults(func=cmd_evaluate)
 
 
+def _report_parser(sub) -> None:
+    p = sub.add_parser("report", help="an offline HTML report of an output folder",
+                       description="Write a browsable HTML report (overview, entities, facts, "
+                                   "articles) of an output folder of 'nlp-news annotate'. It "
+                                   "opens from file:// with no network; the article texts are "
+                                   "read again from the run's inputs when they are unchanged.")
+    p.add_argument("out", type=Path, help="an output folder of nlp-news annotate")
+    p.add_argument("--to", type=Path, help="where to write the report (default: OUT/report)")
+    p.add_argument("--title", help="the report's title (default: the folder's name)")
+    p.add_argument("--max-entities", type=int, default=5000,
+                   help="entities with a page of their own, most articles first")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress messages")
+    p.set_defaults(func=cmd_report)
+
+
 def _train_parser(sub) -> None:
     p = sub.add_parser("train", help="re-make the shipped models from ../shared/data",
                        add_help=False)
@@ -99,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _annotate_parser(sub)
     _evaluate_parser(sub)
+    _report_parser(sub)
     _train_parser(sub)
     return parser
 
@@ -132,6 +148,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         report = evaluate_ner_file(args.gold, models=args.models, predictions=args.predictions)
     print(json.dumps(report, indent=2))
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    if args.max_entities < 0:
+        raise ValueError("--max-entities must be 0 or more")
+    say = None if args.quiet else (lambda step: print(f"nlp-news report: {step}",
+                                                      file=sys.stderr))
+    summary = build_report(args.out, args.to, title=args.title,
+                           max_entities=args.max_entities, progress=say)
+    print(f"nlp-news: {summary.line()}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_train(args: argparse.Namespace) -> int:

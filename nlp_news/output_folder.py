@@ -149,11 +149,17 @@ def read_marker(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def write_marker(out: Path, status: str) -> None:
+def write_marker(out: Path, status: str, run: dict[str, Any] | None = None) -> None:
+    """Mark ``out`` as a folder of nlp-news with the run's ``status``; a complete run also
+    keeps its ``run`` record (the manifest: inputs with their checksums, options, models,
+    plus counts and time) for ``nlp-news report``, which re-reads the texts from the inputs."""
     from . import __version__
 
     tmp = out / (MARKER + ".partial")
-    tmp.write_text(json.dumps({"nlp_news": __version__, "status": status}), encoding="utf-8")
+    data: dict[str, Any] = {"nlp_news": __version__, "status": status}
+    if run is not None:
+        data["run"] = run
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, out / MARKER)
 
 

@@ -47,3 +47,23 @@ def pipeline():
     from nlp_news.annotate import get_pipeline
 
     return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def annotated_examples(tmp_path_factory, example_txt, example_jsonl) -> Path:
+    """The bundled examples copied to ``inputs/`` and annotated by the CLI into ``out/`` (with
+    the NER model when it is there); the report tests use it."""
+    import shutil
+
+    from nlp_news.cli import main
+    from nlp_news.models import model_paths
+
+    root = tmp_path_factory.mktemp("report")
+    inputs = root / "inputs"
+    inputs.mkdir()
+    for path in (example_txt, example_jsonl):
+        shutil.copy(path, inputs / path.name)
+    out = root / "out"
+    ner = [] if model_paths().has_ner() else ["--no-ner"]
+    assert main(["annotate", str(inputs), "--out", str(out), "--quiet", *ner]) == 0
+    return out

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp_news import batch, cli, output_folder
+from nlp_news import batch, cli, output_folder, readers
 from nlp_news.readers import InputError, check_inputs, read_articles
 
 TEXT = "Gubernur Jawa Tengah meresmikan jembatan baru di Kabupaten Klaten pada Senin."
@@ -507,8 +507,11 @@ hostile_line = st.one_of(
 def test_cli_gives_one_documents_row_per_line(tmp_path_factory, lines):
     folder = tmp_path_factory.mktemp("cli")
     path = folder / "x.jsonl"
-    path.write_bytes(b"\n".join(lines) + b"\n")
+    content = b"\n".join(lines) + b"\n"
+    path.write_bytes(content)
     expected = sum(1 for line in lines if line.strip())
+    if readers._looks_binary(content[:8192]):  # mostly control bytes: one row for the file
+        expected = 1
     code = cli.main(["annotate", str(path), "--out", str(folder / "o"), "--no-ner", "-q",
                      "--format", "jsonl"])
     if expected == 0:

@@ -1,0 +1,371 @@
+/* nlp-news report: one page over data/*.js files loaded on demand (works from file://).
+ *
+ * Safety: every text from the articles reaches the page through textContent or an attribute
+ * set with setAttribute (never innerHTML), so "<script>" in an article shows as text.  Charts
+ * are SVG files shown as <img>, which run no code.
+ */
+"use strict";
+
+const NLPNEWS = (() => {
+  const cache = new Map();
+  const waiting = new Map();
+
+  function put(name, data) {
+    cache.set(name, data);
+    (waiting.get(name) || []).forEach(([resolve]) => resolve(data));
+    waiting.delete(name);
+  }
+
+  function load(name) {
+    if (cache.has(name)) return Promise.resolve(cache.get(name));
+    return new Promise((resolve, reject) => {
+      const first = !waiting.has(name);
+      if (first) waiting.set(name, []);
+      waiting.get(name).push([resolve, reject]);
+      if (!first) return;
+      const script = document.createElement("script");
+      script.src = "data/" + name + ".js";
+      script.onerror = () => {
+        (waiting.get(name) || []).forEach(([, fail]) => fail(new Error("cannot load data/" + name + ".js")));
+        waiting.delete(name);
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return { put, load };
+})();
+
+/* ------------------------------------------------------------------ DOM helpers */
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = String(value);
+    else if (key === "on") for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn);
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const fmt = (v) => (v === null || v === undefined ? "" : typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(v));
+const day = (d) => (d ? String(d).slice(0, 10) : "");
+const label = (lab) => el("span", { class: "label label-" + lab, text: lab });
+const entityLink = (id, name) => (id >= 0 ? el("a", { href: "#entity/" + id, text: name }) : el("span", { text: name }));
+const articleLink = (n, text, at) => el("a", { href: "#article/" + n + (at !== undefined && at !== null ? "/" + at : ""), text: text || "(untitled)" });
+
+function table(headers, rows, numeric) {
+  const num = new Set(numeric || []);
+  return el("table", {},
+    el("thead", {}, el("tr", {}, headers.map((h, i) => el("th", { class: num.has(i) ? "num" : null, text: h })))),
+    el("tbody", {}, rows.map((cells) => el("tr", {}, cells.map((c, i) =>
+      el("td", { class: num.has(i) ? "num" : null }, c instanceof Node ? c : fmt(c)))))));
+}
+
+/* Show rows in pages of `size`, with a "show more" button. */
+function paged(headers, rows, toCells, numeric, size = 200) {
+  const box = el("div");
+  let shown = 0;
+  const body = el("tbody");
+  const num = new Set(numeric || []);
+  const more = el("button", { class: "more" });
+  function next() {
+    rows.slice(shown, shown + size).forEach((r, k) => body.append(el("tr", {}, toCells(r, shown + k).map((c, i) =>
+      el("td", { class: num.has(i) ? "num" : null }, c instanceof Node ? c : fmt(c))))));
+    shown = Math.min(rows.length, shown + size);
+    more.textContent = "show more (" + (rows.length - shown).toLocaleString("en-US") + " left)";
+    more.hidden = shown >= rows.length;
+  }
+  more.addEventListener("click", next);
+  box.append(el("p", { class: "muted count", text: rows.length.toLocaleString("en-US") + " rows" }),
+    el("table", {}, el("thead", {}, el("tr", {}, headers.map((h, i) => el("th", { class: num.has(i) ? "num" : null, text: h })))), body), more);
+  next();
+  return box;
+}
+
+function render(...nodes) {
+  const app = document.getElementById("app");
+  app.replaceChildren(...nodes);
+  window.scrollTo(0, 0);
+}
+
+function params(query) {
+  const out = {};
+  new URLSearchParams(query || "").forEach((v, k) => { out[k] = v; });
+  return out;
+}
+
+function setQuery(page, values) {
+  const q = new URLSearchParams();
+  Object.entries(values).forEach(([k, v]) => { if (v !== "" && v !== null && v !== undefined && v !== false) q.set(k, v); });
+  const hash = "#" + page + (q.toString() ? "?" + q : "");
+  history.replaceState(null, "", hash);
+}
+
+/* ------------------------------------------------------------------ pages */
+
+async function overviewPage() {
+  const o = await NLPNEWS.load("overview");
+  const t = o.totals;
+  const card = (n, what) => el("div", { class: "card" }, el("b", { text: fmt(n) }), what);
+  const run = o.run || {};
+  const options = Object.entries(run.options || {}).map(([k, v]) => [k, JSON.stringify(v)]);
+  render(
+    el("h1", { text: o.title }),
+    el("div", { class: "cards" }, card(t.documents, "articles"), card(t.entities, "entity mentions"),
+      card(t.distinct_entities, "distinct entities"), card(t.facts, "facts"), card(t.quotes, "quotes")),
+    el("div", { class: "row" },
+      el("div", { class: "col" }, el("h2", { text: "Articles by status" }),
+        table(["status", "articles"], o.status, [1]),
+        el("h2", { text: "Most named" }),
+        el("div", { class: "row" }, ["PER", "LOC", "ORG"].map((lab) => el("div", { class: "top top-" + lab },
+          el("h3", {}, label(lab)),
+          el("ol", {}, (o.top[lab] || []).map(([id, name, docs]) => el("li", {}, entityLink(id, name), el("span", { class: "muted", text: " " + fmt(docs) })))))))),
+      el("div", { class: "col" },
+        el("img", { src: o.charts.months, alt: "articles by publication month" }),
+        el("img", { src: o.charts.sources, alt: "articles by source" }),
+        el("img", { src: o.charts.kinds, alt: "facts by kind" }))),
+    o.n_errors ? el("details", { open: o.n_errors <= 20 },
+      el("summary", {}, el("h2", { text: "Articles not annotated (" + fmt(o.n_errors) + ")", class: "inline" })),
+      o.errors.length < o.n_errors ? el("p", { class: "muted", text: "the first " + fmt(o.errors.length) + " are listed" }) : null,
+      table(["article", "message (file:line)"], o.errors.map(([n, id, origin, error]) => [articleLink(n, id), el("span", { class: "error", text: error || origin })]))) : null,
+    el("h2", { text: "The run" }),
+    table(["", ""], [["folder", o.folder], ["inputs", (run.inputs || []).join(", ")], ["finished", run.finished || ""],
+      ["seconds", run.seconds === undefined || run.seconds === null ? "" : run.seconds], ["nlp-news", run.nlp_news || ""],
+      ["article texts", o.texts], ...options]));
+}
+
+async function entitiesPage(query) {
+  const [o, data] = await Promise.all([NLPNEWS.load("overview"), NLPNEWS.load("entities")]);
+  const p = params(query);
+  const search = el("input", { type: "search", placeholder: "name", value: p.q || "", id: "entity-search" });
+  const labelSel = el("select", { id: "entity-label" }, el("option", { value: "", text: "all" }),
+    ["PER", "LOC", "ORG"].map((l) => el("option", { value: l, text: l, selected: p.label === l })));
+  const sourceSel = el("select", { id: "entity-source" }, el("option", { value: "", text: "all" }),
+    data.sources.map((s, i) => el("option", { value: String(i), text: s, selected: p.source === String(i) })));
+  const from = el("input", { type: "month", value: p.from || "", min: o.first, max: o.last });
+  const to = el("input", { type: "month", value: p.to || "", min: o.first, max: o.last });
+  const outlets = el("input", { type: "checkbox", checked: p.outlets === "1" });
+  const results = el("div", { id: "entity-results" });
+  function update() {
+    const q = search.value.trim().toLocaleLowerCase();
+    const lab = labelSel.value;
+    const src = sourceSel.value === "" ? null : Number(sourceSel.value);
+    const lo = from.value ? data.months.indexOf(from.value) : null;
+    const hi = to.value ? data.months.indexOf(to.value) : null;
+    const filtered = src !== null || lo !== null || hi !== null;
+    const rows = [];
+    for (const [id, name, lab2, mentions, docs, first, last, outlet, cells] of data.rows) {
+      if (lab && lab2 !== lab) continue;
+      if (outlet && !outlets.checked) continue;
+      if (q && !name.toLocaleLowerCase().includes(q)) continue;
+      let n = docs;
+      if (filtered) {
+        n = 0;
+        for (let i = 0; i < cells.length; i += 3) {
+          const [s, m, k] = [cells[i], cells[i + 1], cells[i + 2]];
+          if (src !== null && s !== src) continue;
+          if ((lo !== null && lo >= 0 && (m < 0 || m < lo)) || (hi !== null && hi >= 0 && (m < 0 || m > hi))) continue;
+          n += k;
+        }
+        if (!n) continue;
+      }
+      rows.push([id, name, lab2, n, mentions, first, last]);
+    }
+    rows.sort((a, b) => b[3] - a[3] || b[4] - a[4] || (a[1] < b[1] ? -1 : 1));
+    setQuery("entities", { q: search.value.trim(), label: lab, source: sourceSel.value, from: from.value, to: to.value, outlets: outlets.checked ? "1" : "" });
+    results.replaceChildren(paged(["#", "entity", "label", filtered ? "articles (filtered)" : "articles", "mentions", "first", "last"], rows,
+      (r, i) => [i + 1, entityLink(r[0], r[1]), label(r[2]), r[3], r[4], r[5], r[6]], [0, 3, 4]));
+  }
+  [search, labelSel, sourceSel, from, to, outlets].forEach((c) => { c.addEventListener("input", update); c.addEventListener("change", update); });
+  render(el("h1", { text: "Entities" }),
+    el("p", { class: "muted", text: "The " + fmt(data.rows.length) + " entities named in the most articles (of " + fmt(o.totals.distinct_entities) + "); the source and date filters count the articles within them." }),
+    el("div", { class: "filters" }, el("label", {}, "search", search), el("label", {}, "label", labelSel),
+      el("label", {}, "source", sourceSel), el("label", {}, "from", from), el("label", {}, "to", to),
+      el("label", {}, "news outlets", outlets)), results);
+  update();
+}
+
+async function entityPage(id) {
+  const block = Math.floor(Number(id) / 100);
+  const data = await NLPNEWS.load("entity/" + block);
+  const e = data[String(id)];
+  if (!e) return render(el("p", { class: "error", text: "no entity " + id }));
+  render(el("h1", { id: "entity-name" }, e.name + " ", label(e.label)),
+    el("p", { class: "muted", text: fmt(e.documents) + " articles, " + fmt(e.mentions) + " mentions, " + day(e.first) + " – " + day(e.last) + (e.outlet ? " (a news outlet)" : "") }),
+    el("div", { class: "row" },
+      el("div", { class: "col" },
+        e.chart ? el("img", { src: e.chart, alt: "mentions by month" }) : el("p", { class: "muted", text: "no dated mentions" }),
+        el("h2", { text: "Written as" }),
+        el("div", {}, e.forms.map(([form, k]) => el("span", { class: "pill" }, form + " ", el("span", { class: "muted", text: fmt(k) })))),
+        e.aliases.length > 1 ? el("p", { class: "muted", text: "names merged: " + e.aliases.join("; ") }) : null,
+        el("h2", { text: "Named with" }),
+        table(["entity", "label", "articles"], e.with.map(([wid, name, lab, k]) => [entityLink(wid, name), label(lab), k]), [2])),
+      el("div", { class: "col" },
+        el("h2", { text: "Articles" + (e.articles.length < e.documents ? " (the latest " + e.articles.length + ")" : "") }),
+        el("div", { id: "entity-articles" }, table(["date", "article", "source", "mentions"], e.articles.map(([n, title, date, source, k]) => [day(date), articleLink(n, title), source || "", k]), [3])))),
+    el("h2", { text: "Facts in its sentences" }),
+    e.facts.length ? table(["fact", "kind", "value", "unit", "sentence"], e.facts.map(([n, start, kind, text, value, unit, currency, iso, sentence]) =>
+      [articleLink(n, text, start), kind, iso || value, currency || unit || "", sentence])) : el("p", { class: "muted", text: "none" }),
+    el("h2", { text: "What it said" }),
+    e.quotes.length ? table(["quote", "kind", "cue"], e.quotes.map(([n, start, kind, cue, text]) => [articleLink(n, text, start), kind, cue || ""])) : el("p", { class: "muted", text: "no quotes" }));
+}
+
+async function factsPage(query) {
+  const o = await NLPNEWS.load("overview");
+  const kinds = Object.keys(o.kinds);
+  const p = params(query);
+  const kind = kinds.includes(p.kind) ? p.kind : (kinds.includes("money") ? "money" : kinds[0]);
+  if (!kind) return render(el("h1", { text: "Facts" }), el("p", { class: "muted", text: "no facts" }));
+  const info = o.kinds[kind];
+  const kindSel = el("select", { id: "fact-kind" }, kinds.map((k) => el("option", { value: k, text: k + " (" + fmt(o.kinds[k].count) + ")", selected: k === kind })));
+  const unitSel = el("select", { id: "fact-unit" }, el("option", { value: "", text: "all" }),
+    info.units.map(([u, k]) => el("option", { value: u, text: u + " (" + fmt(k) + ")", selected: p.unit === u })));
+  const curSel = el("select", { id: "fact-currency" }, el("option", { value: "", text: "all" }),
+    info.currencies.map(([c, k]) => el("option", { value: c, text: c + " (" + fmt(k) + ")", selected: p.currency === c })));
+  const subject = el("input", { type: "search", placeholder: "subject", value: p.subject || "" });
+  const min = el("input", { type: "number", placeholder: "min", value: p.min || "", step: "any" });
+  const max = el("input", { type: "number", placeholder: "max", value: p.max || "", step: "any" });
+  const order = el("select", {}, el("option", { value: "", text: "as in the dump" }), el("option", { value: "desc", text: "largest first", selected: p.order === "desc" }));
+  const results = el("div", { id: "fact-results", text: "loading…" });
+  render(el("h1", { text: "Facts" }),
+    el("div", { class: "filters" }, el("label", {}, "kind", kindSel), el("label", {}, "unit", unitSel), el("label", {}, "currency", curSel),
+      el("label", {}, "subject", subject), el("label", {}, "value from", min), el("label", {}, "to", max), el("label", {}, "order", order)), results);
+  kindSel.addEventListener("input", () => { location.hash = "#facts?kind=" + encodeURIComponent(kindSel.value); });
+  const blocks = await Promise.all(Array.from({ length: info.blocks }, (_, i) => NLPNEWS.load("facts/" + kind + "-" + i)));
+  const all = blocks.flat();
+  function update() {
+    const s = subject.value.trim().toLocaleLowerCase();
+    const lo = min.value === "" ? null : Number(min.value);
+    const hi = max.value === "" ? null : Number(max.value);
+    let rows = all.filter(([n, start, end, text, value, unit, currency, iso, subj]) =>
+      (!unitSel.value || unit === unitSel.value) && (!curSel.value || currency === curSel.value) &&
+      (!s || (subj || "").toLocaleLowerCase().includes(s)) &&
+      (lo === null || (value !== null && value >= lo)) && (hi === null || (value !== null && value <= hi)));
+    if (order.value === "desc") rows = rows.slice().sort((a, b) => (b[4] ?? -Infinity) - (a[4] ?? -Infinity));
+    setQuery("facts", { kind, unit: unitSel.value, currency: curSel.value, subject: subject.value.trim(), min: min.value, max: max.value, order: order.value });
+    results.replaceChildren(paged(["fact", "value", "unit / currency", "date / time", "subject", "approx.", "sentence"], rows,
+      ([n, start, end, text, value, unit, currency, iso, subj, approx, sentence]) =>
+        [articleLink(n, text, start), value, currency || unit || "", iso || "", subj || "", approx ? "≈" : "", sentence], [1]));
+  }
+  [unitSel, curSel, subject, min, max, order].forEach((c) => { c.addEventListener("input", update); c.addEventListener("change", update); });
+  update();
+}
+
+async function articlesPage(query) {
+  const o = await NLPNEWS.load("overview");
+  const p = params(query);
+  const page = Math.max(0, Number(p.page || 0));
+  const blocks = Math.ceil(o.totals.documents / o.blocks.articles);
+  if (!blocks) return render(el("h1", { text: "Articles" }), el("p", { class: "muted", text: "no articles" }));
+  const block = Math.min(page, blocks - 1);
+  const data = await NLPNEWS.load("article/" + block);
+  const rows = Object.entries(data).map(([n, a]) => [articleLink(Number(n), a.title || a.doc_id), day(a.date), a.source || "", a.status, a.n_entities, a.n_facts]);
+  const nav = el("p", {}, block > 0 ? el("a", { href: "#articles?page=" + (block - 1), text: "← previous" }) : null, " block " + (block + 1) + " of " + blocks + " ",
+    block + 1 < blocks ? el("a", { href: "#articles?page=" + (block + 1), text: "next →" }) : null);
+  render(el("h1", { text: "Articles" }), nav, table(["article", "date", "source", "status", "entities", "facts"], rows, [4, 5]), nav.cloneNode(true));
+}
+
+/* The article's text split at every entity, fact and excluded-range boundary: entities are
+ * <mark> elements (they do not overlap), facts and excluded ranges classes on the pieces. */
+function articleText(a) {
+  const text = a.text;
+  const cuts = new Set([0, text.length]);
+  const ents = [];
+  let last = -1;
+  for (const e of a.ents) {            // [start, end, label, text, name, id, origin, sent]
+    if (e[0] < last || e[1] > text.length) continue;
+    ents.push(e);
+    last = e[1];
+  }
+  ents.forEach((e) => { cuts.add(e[0]); cuts.add(e[1]); });
+  a.facts.forEach((f) => { cuts.add(Math.max(0, f[0])); cuts.add(Math.min(text.length, f[1])); });
+  a.excluded.forEach(([s, e]) => { cuts.add(s); cuts.add(Math.min(text.length, e)); });
+  const points = [...cuts].sort((x, y) => x - y);
+  const inside = (ranges, s, e) => ranges.some(([rs, re]) => rs <= s && e <= re);
+  const root = el("div", { class: "article-text", id: "article-text" });
+  let ei = 0;
+  let mark = null;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [s, e] = [points[i], points[i + 1]];
+    while (ei < ents.length && ents[ei][1] <= s) ei++;
+    const ent = ei < ents.length && ents[ei][0] <= s && e <= ents[ei][1] ? ents[ei] : null;
+    const classes = [];
+    if (a.facts.some((f) => f[0] <= s && e <= f[1])) classes.push("fact");
+    if (inside(a.excluded, s, e)) classes.push("excluded");
+    const factAt = a.facts.find((f) => f[0] === s);
+    const piece = el("span", { class: classes.join(" ") || null, "data-at": factAt ? s : null, text: text.slice(s, e) });
+    if (ent) {
+      if (!mark || mark.dataset.start !== String(ent[0])) {
+        mark = el("mark", { class: "ent ent-" + ent[2], "data-start": ent[0], "data-end": ent[1], "data-label": ent[2], title: ent[4] + (ent[6] ? " (" + ent[6] + ")" : "") });
+        root.append(mark);
+      }
+      mark.append(piece);
+      if (e === ent[1]) mark.append(el("span", { class: "tag", text: ent[2] }));
+    } else {
+      mark = null;
+      root.append(piece);
+    }
+  }
+  return root;
+}
+
+async function articlePage(n, at) {
+  const block = Math.floor(Number(n) / 100);
+  const data = await NLPNEWS.load("article/" + block);
+  const a = data[String(n)];
+  if (!a) return render(el("p", { class: "error", text: "no article " + n }));
+  const meta = [["id", a.doc_id], ["date", a.date || ""], ["source", a.source || ""], ["url", /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noreferrer noopener", text: a.url }) : a.url || ""],
+    ["reporter", a.reporter || ""], ["read from", a.origin || ""], ["status", a.status], ["dateline", [a.dateline_place, a.dateline_source].filter(Boolean).join(", ")]];
+  if (a.error) meta.push(["message", el("span", { class: "error", text: a.error })]);
+  const side = el("div", { class: "article-side" },
+    table(["", ""], meta),
+    el("h2", { text: "Entities (" + a.ents.length + ")" }),
+    table(["text", "label", "entity", "from"], a.ents.map(([s, e, lab, text, name, id, origin]) => [text, label(lab), entityLink(id, name), origin || ""])),
+    el("h2", { text: "Facts (" + a.facts.length + ")" }),
+    table(["text", "kind", "value", "unit"], a.facts.map(([s, e, kind, text, value, unit, currency, iso]) => [text, kind, iso || value, currency || unit || ""])),
+    el("h2", { text: "Quotes (" + a.quotes.length + ")" }),
+    table(["speaker", "kind", "quote"], a.quotes.map(([s, e, speaker, kind, cue]) => [speaker || "", kind, a.text ? a.text.slice(s, e) : ""])));
+  const body = a.text === null
+    ? el("div", { class: "article-text muted", text: a.no_text || "no text" })
+    : articleText(a);
+  render(el("h1", { id: "article-title", text: a.title || a.doc_id }), el("div", { class: "article-view" }, body, side));
+  if (at !== undefined) {
+    const target = body.querySelector('[data-at="' + Number(at) + '"]');
+    if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("flash"); }
+  }
+}
+
+/* ------------------------------------------------------------------ routing */
+
+async function route() {
+  delete document.body.dataset.ready;
+  const hash = location.hash.slice(1) || "overview";
+  const [path, query] = hash.split("?");
+  const [page, a, b] = path.split("/").map(decodeURIComponent);
+  document.querySelectorAll("nav a").forEach((link) => link.classList.toggle("active", link.dataset.page === page || (page === "entity" && link.dataset.page === "entities") || (page === "article" && link.dataset.page === "articles")));
+  try {
+    if (page === "entities") await entitiesPage(query);
+    else if (page === "entity") await entityPage(a);
+    else if (page === "facts") await factsPage(query);
+    else if (page === "articles") await articlesPage(query);
+    else if (page === "article") await articlePage(a, b);
+    else await overviewPage();
+    document.body.dataset.ready = hash;
+  } catch (err) {
+    render(el("p", { class: "error", text: String(err) }));
+    document.body.dataset.ready = "error";
+  }
+}
+
+window.addEventListener("hashchange", route);
+NLPNEWS.load("overview").then((o) => {
+  document.title = o.title + " · nlp-news report";
+  document.getElementById("title").textContent = o.title;
+  document.getElementById("footer").textContent = "made by nlp-news " + o.nlp_news + " on " + o.made + " from " + o.folder;
+}).catch(() => {});
+route();

@@ -1,0 +1,68 @@
+"""The article texts of an output folder, read again from the run's inputs.
+
+The tables hold offsets, not texts (a dump's text is the user's, and often large).  A finished
+``nlp-news annotate`` run records its inputs with their SHA-256 in the folder's marker
+(:func:`nlp_news.output_folder.write_marker`); the report reads the inputs again with the run's
+options and rebuilds each :class:`~nlp_news.doc.Article` (text, excluded header and
+boilerplate), in the order of the ``documents`` table.  When an input is gone or changed, or
+the folder has no run record (tables saved from the Python API), the report says so and shows
+the tables without the text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import output_folder
+from ..article import article_from_record
+from ..doc import Article
+from ..readers import read_articles
+
+
+@dataclass
+class TextSource:
+    """Where the texts come from, or why there are none (``reason``)."""
+
+    inputs: list[str]
+    options: dict[str, Any]
+    reason: str | None = None
+
+    def articles(self) -> Iterator[Article]:
+        """The run's articles again, in input order (nothing when ``reason`` is set)."""
+        if self.reason:
+            return
+        records = read_articles(self.inputs, text_column=self.options.get("text_column")
+                                or "text", input_format=self.options.get("input_format"),
+                                tsv_quotes=bool(self.options.get("tsv_quotes")))
+        for record in records:
+            yield article_from_record(record, self.options.get("text_column") or "text")
+
+
+def text_source(out: Path) -> TextSource:
+    """The inputs of the run in ``out``, checked against their recorded checksums."""
+    marker = output_folder.read_marker(out) or {}
+    run = marker.get("run")
+    if not isinstance(run, dict) or not isinstance(run.get("inputs"), list):
+        return TextSource([], {}, f"{out} has no record of its inputs (made by an older "
+                                  "nlp-news or by the Python API): texts are not shown")
+    options = run.get("options") if isinstance(run.get("options"), dict) else {}
+    inputs = [str(i.get("input")) for i in run["inputs"] if isinstance(i, dict)]
+    if "-" in inputs:
+        return TextSource([], options, "the run read standard input: texts are not shown")
+    missing = [name for name in inputs if not os.path.exists(name)]
+    if missing:
+        return TextSource([], options, f"input {missing[0]} is gone: texts are not shown")
+    try:
+        now = output_folder.input_fingerprints(inputs, out.resolve())
+    except OSError as exc:
+        return TextSource([], options, f"cannot read the inputs again ({exc}): texts are not "
+                                       "shown")
+    for before, after in zip(run["inputs"], now, strict=False):
+        if before.get("files") != after.get("files"):
+            return TextSource([], options, f"input {after['input']} changed since the run: "
+                                           "texts are not shown")
+    return TextSource(inputs, options)
