@@ -110,8 +110,9 @@ def test_blocks_split_at_their_sizes(annotated, tmp_path, monkeypatch):
     assert sorted(p.name for p in (data / "article").iterdir()) == ["0.js", "1.js"]
     assert sorted(read_data(data / "article" / "1.js")[1]) == ["2"]
     _, overview = read_data(data / "overview.js")
-    for kind, info in overview["kinds"].items():
-        blocks = [read_data(data / "facts" / f"{kind}-{i}.js")[1] for i in range(info["blocks"])]
+    for info in overview["kinds"].values():
+        blocks = [read_data(data / "facts" / f"{info['file']}-{i}.js")[1]
+                  for i in range(info["blocks"])]
         assert all(len(b) <= 3 for b in blocks)
         assert sum(map(len, blocks)) == info["count"]
     assert summary.entity_pages == 4 == len(read_data(data / "entities.js")[1]["rows"])
@@ -194,11 +195,55 @@ def test_a_second_report_replaces_the_first(annotated, tmp_path):
 
 
 def test_svg_charts_escape_their_labels():
-    svg = bar_chart([("<b>&\"x\"</b>", 3), ("Kompas", 10)], title="a < b")
+    svg = bar_chart([("<b>&\"x\"</b>", 3), ("Kom\x01pas\ud800", 10)], title="a < b")
     root = ET.fromstring(svg)
     texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "a < b" in texts and any(t.startswith("<b>&\"x\"</b>") for t in texts)
+    assert any(t.startswith("Kompas") for t in texts)  # characters XML forbids are dropped
     months = column_chart([(f"2024-{m:02d}", m) for m in range(1, 13)] * 3)
     root = ET.fromstring(months)
     assert len(root.findall("{http://www.w3.org/2000/svg}rect")) == 36
     assert ET.fromstring(column_chart([]))  # an empty range still draws its axes
+
+
+def test_articles_sharing_an_id_keep_their_own_tables(tmp_path):
+    """Two dumps in one run may reuse ids: rows go to their own article, by table order."""
+    one, two = tmp_path / "satu.jsonl", tmp_path / "dua.jsonl"
+    one.write_text(json.dumps({"id": "1", "text": "Banjir melanda Kota Bekasi pada Senin. "
+                                                  "Sebanyak 20 rumah terendam."}) + "\n",
+                   encoding="utf-8")
+    two.write_text(json.dumps({"id": "1", "text": "Harga cabai di Kabupaten Garut naik 15 "
+                                                  "persen."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["annotate", str(one), str(two), "--out", str(out), "--no-ner", "-q"]) == 0
+    build_report(out)
+    _, block = read_data(out / "report" / "data" / "article" / "0.js")
+    assert block["0"]["ents"] and block["1"]["ents"]
+    for article in block.values():
+        for start, end, _label, text, *_ in article["ents"] + article["facts"]:
+            assert article["text"][start:end] == text
+    assert [f[3] for f in block["1"]["facts"]] == ["15 persen"]
+
+
+def test_a_report_says_where_texts_stop_matching(annotated, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(annotated, out, ignore=shutil.ignore_patterns("report"))
+    docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    docs.loc[2, "doc_id"] = "lain"
+    docs.to_csv(out / "documents.csv", index=False)
+    summary = build_report(out, tmp_path / "r")
+    assert "no longer match the tables at article 3" in summary.texts
+    _, block = read_data(tmp_path / "r" / "data" / "article" / "0.js")
+    assert block["0"]["text"] and block["1"]["text"] and block["2"]["text"] is None
+
+
+def test_the_page_script_parses():
+    """A syntax error would leave every page on "Loading…" (node checks it when present)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("needs node to check report.js's syntax (the browser test runs it too)")
+    import subprocess
+
+    script = Path(build.__file__).parent / "assets" / "report.js"
+    result = subprocess.run([node, "--check", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

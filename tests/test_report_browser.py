@@ -101,6 +101,13 @@ def test_entity_search_and_fact_filters(driver, annotated_examples, tmp_path):
     usd = driver.find_elements(By.CSS_SELECTOR, "#fact-results tbody tr")
     assert 0 < len(usd) <= len(money) and all("USD" in r.text for r in usd)
     _shot(driver, "facts")
+    _open(driver, site, "entities?to=2000-01")  # before every article (2024): nothing
+    assert driver.find_elements(By.CSS_SELECTOR, "#entity-results tbody tr") == []
+    _open(driver, site, "entity/%E0")  # a broken link says so, and the page still works
+    assert "no entity" in driver.find_element(By.ID, "app").text
+    _open(driver, site, "facts?kind=money")
+    usd = [r for r in driver.find_elements(By.CSS_SELECTOR, "#fact-results tbody tr")
+           if "USD" in r.text]
     usd[0].find_element(By.TAG_NAME, "a").click()
     browser.wait_ready(driver, "article/")
     assert driver.find_elements(By.CSS_SELECTOR, "#article-text .flash")  # the fact, shown

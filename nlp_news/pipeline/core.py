@@ -63,7 +63,7 @@ class Pipeline:
 
     def __init__(self, models: str | Path | None = None, *, config: Config | None = None,
                  exclude: Iterable[str] = (), disable: Iterable[str] = (), ner: bool = True,
-                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 32):
+                 facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 64):
         start = time.perf_counter()
         if config is None:
             config = Config(models=models, gazetteer=gazetteer, ner_batch_size=ner_batch_size)

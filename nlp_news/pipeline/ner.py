@@ -21,26 +21,63 @@ class ModelNotFoundError(FileNotFoundError):
 
 
 class NerTagger:
-    """A stanza pipeline (pre-tokenised input + NER) built from explicit model paths.
+    """The project's stanza NER model, loaded from explicit model paths with no network.
 
-    ``download_method=None`` and a ``resources.json`` that names nothing keep stanza from
-    reaching any network; the pretrain path is passed explicitly, because stanza silently falls
-    back to random vectors without it.
+    ``forward="lean"`` (the default) loads the model with stanza's own loader
+    (``Trainer.load``, without the training optimizer it would also build) and runs it with
+    :class:`~.ner_forward.NerForward`; a model that NerForward cannot run (one reading words
+    through character language models) goes through stanza's pipeline instead.
+    ``forward="stanza"`` always uses stanza's pipeline (pre-tokenised input + NER):
+    ``download_method=None`` and a ``resources.json`` that names nothing keep it from reaching
+    any network; the pretrain path is passed explicitly, because stanza silently falls back to
+    random vectors without it.  ``int8`` quantizes the model's LSTMs and linear layers.
     """
 
-    def __init__(self, paths: ModelPaths, batch_size: int = 32):
+    def __init__(self, paths: ModelPaths, batch_size: int = 64, forward: str = "lean",
+                 int8: bool = False):
         if not paths.has_ner():
             raise ModelNotFoundError(
                 f"NER model not found: expected {paths.ner} and {paths.pretrain} "
                 "(re-make them with `nlp-news train all`)"
             )
+        if forward not in FORWARDS:
+            raise ValueError(f"forward must be one of {FORWARDS}, not {forward!r}")
+        self.batch_size = batch_size
+        self.int8 = int8
+        self._lean = None
+        self._pipeline = None
+        if forward == "lean" and not paths.has_charlm():
+            from stanza.models.common.exceptions import (
+                BackwardCharlmNotFoundError,
+                ForwardCharlmNotFoundError,
+            )
+
+            from .ner_forward import NerForward, load_trainer
+
+            try:
+                self._trainer = load_trainer(paths)
+                self._lean = NerForward(self._trainer)
+            except (ForwardCharlmNotFoundError, BackwardCharlmNotFoundError, ValueError) as why:
+                # a model that reads character language models: stanza's pipeline runs it,
+                # or says which files are missing
+                log.info("NER through stanza's pipeline: %s", why)
+        if self._lean is None:
+            self._pipeline = self._stanza_pipeline(paths, batch_size)
+            self._trainer = self._pipeline.processors["ner"].trainers[0]
+        self.forward = "lean" if self._lean is not None else "stanza"
+        if int8:
+            from .ner_forward import quantize
+
+            quantize(self._trainer.model)
+
+    @staticmethod
+    def _stanza_pipeline(paths: ModelPaths, batch_size: int):
         import stanza
         from stanza.models.common.exceptions import (
             BackwardCharlmNotFoundError,
             ForwardCharlmNotFoundError,
         )
 
-        self.batch_size = batch_size
         paths.resources_dir.mkdir(parents=True, exist_ok=True)
         resources = paths.resources_dir / "resources.json"
         if not resources.exists():
@@ -52,7 +89,7 @@ class NerTagger:
         level = stanza_logger.level
         stanza_logger.setLevel(logging.ERROR)  # hides the harmless "Unsupported language" note
         try:
-            self._pipeline = stanza.Pipeline(
+            return stanza.Pipeline(
                 lang="id",
                 dir=str(paths.resources_dir),
                 processors="tokenize,ner",
@@ -81,7 +118,7 @@ class NerTagger:
 
     def word_ranks(self) -> dict[str, int]:
         """Lower-cased words of the word vectors by frequency rank (the pretrain's ids)."""
-        vocab = self._pipeline.processors["ner"].trainers[0].vocab["word"]
+        vocab = self._trainer.vocab["word"]
         return dict(vocab._unit2id)
 
     def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
@@ -94,6 +131,11 @@ class NerTagger:
         out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
         for batch in length_batches([len(s) for s in sentences], self.batch_size,
                                     MAX_BATCH_TOKENS):
+            if self._lean is not None:
+                for index, spans in zip(batch, self._lean.tag([sentences[i] for i in batch]),
+                                        strict=True):
+                    out[index] = spans
+                continue
             doc = self._pipeline([list(sentences[i]) for i in batch])
             for index, sent in zip(batch, doc.sentences, strict=True):
                 out[index] = [(ent.tokens[0].id[0] - 1, ent.tokens[-1].id[-1], ent.type)
@@ -101,6 +143,8 @@ class NerTagger:
         return out
 
 
+#: How the model runs: "lean" (:mod:`.ner_forward`, the default) or "stanza" (its pipeline).
+FORWARDS = ("lean", "stanza")
 #: Padded tokens (sentences x longest sentence) per stanza call.
 MAX_BATCH_TOKENS = 4096
 

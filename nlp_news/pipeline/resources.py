@@ -27,12 +27,17 @@ class Config:
 
     ``models``: the model folder (default ``$NLP_NEWS_MODELS`` or the repository's
     ``models/``); ``gazetteer``: read the folder's ``gazetteer.tsv`` (place types and missed
-    places) when it is there; ``ner_batch_size``: sentences per NER batch.
+    places) when it is there; ``ner_batch_size``: sentences per NER batch; ``ner_forward``:
+    ``"lean"`` (the model run directly, :mod:`.ner_forward`) or ``"stanza"`` (through
+    stanza's pipeline; the same tags, slower); ``ner_int8``: the model's LSTMs and linear
+    layers quantized to 8 bits (faster, slightly different tags: see the model card).
     """
 
     models: str | Path | None = None
     gazetteer: bool = True
-    ner_batch_size: int = 32
+    ner_batch_size: int = 64
+    ner_forward: str = "lean"
+    ner_int8: bool = False
 
     @property
     def paths(self) -> ModelPaths:
@@ -51,7 +56,8 @@ class Resources:
         """The stanza NER model (raises ``ModelNotFoundError`` when its files are missing)."""
         from .ner import NerTagger
 
-        return NerTagger(self.paths, batch_size=self.config.ner_batch_size)
+        return NerTagger(self.paths, batch_size=self.config.ner_batch_size,
+                         forward=self.config.ner_forward, int8=self.config.ner_int8)
 
     @cached_property
     def word_ranks(self) -> dict[str, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from .texts import text_source
 #: Articles per ``data/article/N.js`` block, entities per ``data/entity/N.js`` block.
 ARTICLES_PER_FILE = 100
 ENTITIES_PER_FILE = 100
-#: Rows per ``data/facts/KIND-N.js`` block.
+#: Rows per ``data/facts/K-N.js`` block (K: the kind's number in the overview's ``kinds``).
 FACTS_PER_FILE = 10_000
 #: Entities with a page of their own (most articles first); the others are named in articles.
 MAX_ENTITIES = 5_000
@@ -105,9 +106,13 @@ class _Writer:
         return f"charts/{name}.svg"
 
 
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+
+
 def _month(date: Any) -> str | None:
-    text = str(date) if _clean(date) is not None else ""
-    return text[:7] if len(text) >= 7 and text[4] == "-" else None
+    """``YYYY-MM`` of an ISO date, or None."""
+    match = _MONTH.match(str(date)) if _clean(date) is not None else None
+    return match.group(0) if match else None
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -122,11 +127,45 @@ def _months_between(first: str, last: str) -> list[str]:
 def _run_record(out: Path) -> dict[str, Any]:
     marker = output_folder.read_marker(out) or {}
     run = marker.get("run") if isinstance(marker.get("run"), dict) else {}
-    inputs = [i.get("input") for i in run.get("inputs", []) if isinstance(i, dict)]
+    inputs = [Path(str(i.get("input"))).name for i in run.get("inputs", [])
+              if isinstance(i, dict)]
     return {"status": marker.get("status"), "nlp_news": marker.get("nlp_news"),
             "options": run.get("options") or {}, "inputs": inputs,
             "counts": run.get("counts") or {}, "seconds": run.get("seconds"),
             "finished": run.get("finished")}
+
+
+def _with_positions(table: pd.DataFrame, doc_ids: list[str],
+                    counts: pd.Series | None = None) -> pd.DataFrame:
+    """``table`` with ``n``, the position of its article in ``documents``.
+
+    The tables are written in the order of the documents.  With ``counts`` (the documents'
+    ``n_entities`` or ``n_facts``) that agree with the table, article ``n`` owns the next
+    ``counts[n]`` rows, so two articles with the same id (two dumps in one run) keep their
+    own rows even side by side.  Otherwise each row goes to the next document, from the
+    previous row's on, with its ``doc_id``.  Rows matching no document are dropped.
+    """
+    ids = table["doc_id"].astype(str).tolist()
+    if counts is not None:
+        sizes = counts.fillna(0).astype("int64").tolist()
+        expected = [d for d, k in zip(doc_ids, sizes, strict=True) for _ in range(k)]
+        if expected == ids:
+            positions = [n for n, k in enumerate(sizes) for _ in range(k)]
+            return table.assign(n=pd.array(positions, dtype="int64"))
+    positions: list[int] = []
+    at = 0
+    for doc_id in ids:
+        if at < len(doc_ids) and doc_ids[at] == doc_id:
+            positions.append(at)
+            continue
+        found = next((i for i in range(at, len(doc_ids)) if doc_ids[i] == doc_id), -1)
+        if found >= 0:
+            at = found
+        elif doc_id in doc_ids:  # out of order: the first document with the id
+            found = doc_ids.index(doc_id)
+        positions.append(found)
+    out = table.assign(n=pd.array(positions, dtype="int64"))
+    return out[out["n"] >= 0]
 
 
 def _rows(df: pd.DataFrame, columns: list[str]) -> list[list[Any]]:
@@ -142,18 +181,12 @@ class _Report:
         self.docs = ann.documents.reset_index(drop=True)
         self.docs["n"] = range(len(self.docs))
         self.docs["month"] = self.docs["date"].map(_month)
-        first = self.docs.drop_duplicates("doc_id")
-        self.doc_n = dict(zip(first["doc_id"], first["n"], strict=True))
+        doc_ids = self.docs["doc_id"].astype(str).tolist()
         self.summary = ann.entity_summary.copy()
-        ents = with_names(ann.entities, ann.entity_summary)
-        ents["n"] = ents["doc_id"].map(self.doc_n)
-        self.ents = ents.dropna(subset=["n"]).astype({"n": "int64"})
-        facts = ann.facts.copy()
-        facts["n"] = facts["doc_id"].map(self.doc_n)
-        self.facts = facts.dropna(subset=["n"]).astype({"n": "int64"})
-        quotes = ann.quotes.copy()
-        quotes["n"] = quotes["doc_id"].map(self.doc_n)
-        self.quotes = quotes.dropna(subset=["n"]).astype({"n": "int64"})
+        self.ents = _with_positions(with_names(ann.entities, ann.entity_summary), doc_ids,
+                                    self.docs["n_entities"])
+        self.facts = _with_positions(ann.facts.copy(), doc_ids, self.docs["n_facts"])
+        self.quotes = _with_positions(ann.quotes.copy(), doc_ids)
         self.sources = sorted(self.docs["source"].dropna().astype(str).unique().tolist())
         months = sorted(self.docs["month"].dropna().unique().tolist())
         self.months = _months_between(months[0], months[-1]) if months else []
@@ -224,9 +257,9 @@ class _Report:
         facts = facts.join(doc_info[["date"]], on="n").sort_values(
             ["id", "date", "n", "start_char"], ascending=[True, False, True, True],
             na_position="last").groupby("id").head(MAX_FACTS)
-        speakers = ents[ents["id"] >= 0].drop_duplicates("entity_id").set_index("entity_id")
-        quotes = self.quotes.join(speakers[["id"]], on="speaker_entity_id").dropna(
-            subset=["id"]).astype({"id": "int64"})
+        speakers = ents[ents["id"] >= 0].drop_duplicates(["n", "entity_id"])[
+            ["n", "entity_id", "id"]].rename(columns={"entity_id": "speaker_entity_id"})
+        quotes = self.quotes.merge(speakers, on=["n", "speaker_entity_id"])
         quotes = quotes.join(doc_info[["date"]], on="n").sort_values(
             ["id", "date"], ascending=[True, False], na_position="last").groupby("id").head(
             MAX_QUOTES)
@@ -279,18 +312,18 @@ class _Report:
     def fact_blocks(self) -> dict[str, Any]:
         kinds: dict[str, Any] = {}
         facts = self.facts.sort_values(["kind", "n", "start_char"], kind="stable")
-        for kind, df in facts.groupby("kind", sort=True):
+        for index, (kind, df) in enumerate(facts.groupby("kind", sort=True)):
             rows = _rows(df, ["n", "start_char", "end_char", "text", "value", "unit",
                               "currency", "iso", "subject", "approx", "sentence"])
             for row in rows:
                 row[-1] = (row[-1] or "")[:SENTENCE_CHARS]
             blocks = 0
             for start in range(0, len(rows), FACTS_PER_FILE):
-                self.write.data(f"facts/{kind}-{blocks}", rows[start:start + FACTS_PER_FILE])
+                self.write.data(f"facts/{index}-{blocks}", rows[start:start + FACTS_PER_FILE])
                 blocks += 1
             units = df["unit"].dropna().value_counts().head(40)
             currencies = df["currency"].dropna().value_counts()
-            kinds[str(kind)] = {"count": len(rows), "blocks": blocks,
+            kinds[str(kind)] = {"file": index, "count": len(rows), "blocks": blocks,
                                 "units": [[str(u), int(k)] for u, k in units.items()],
                                 "currencies": [[str(c), int(k)] for c, k in currencies.items()]}
         return kinds
@@ -343,7 +376,7 @@ class _Report:
                 block = {}
         if block:
             self.write.data(f"article/{(len(self.docs) - 1) // ARTICLES_PER_FILE}", block)
-        return source.reason or "shown"
+        return reason or "shown"
 
     # ------------------------------------------------------------------ overview
 
@@ -372,7 +405,7 @@ class _Report:
                           for r in rows.head(10).itertuples(index=False)]
         self.write.data("overview", {
             "title": self.title, "made": dt.datetime.now().isoformat(timespec="seconds"),
-            "nlp_news": __version__, "folder": str(self.out.resolve()),
+            "nlp_news": __version__, "folder": self.out.resolve().name,
             "run": _run_record(self.out), "texts": texts,
             "totals": {"documents": len(docs), "entities": len(self.ents),
                        "distinct_entities": len(self.summary),
@@ -381,7 +414,7 @@ class _Report:
             "status": [[str(s), int(k)] for s, k in status.items()],
             "errors": _rows(errors, ["n", "doc_id", "origin", "error"]),
             "n_errors": int((docs["status"] != "ok").sum()),
-            "sources": [[str(s), int(k)] for s, k in by_source.items()],
+            "n_sources": len(by_source),
             "first": min(self.months) if self.months else None,
             "last": max(self.months) if self.months else None,
             "charts": charts, "top": top, "kinds": kinds,

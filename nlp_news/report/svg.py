@@ -8,8 +8,17 @@ XML-escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from xml.sax import saxutils
+
+#: Characters XML 1.0 does not allow (escaping cannot keep them): dropped from labels.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data: markup escaped, characters XML forbids dropped."""
+    return saxutils.escape(_NOT_XML.sub("", text))
 
 BAR = "#457b9d"
 _FONT = 'font-family="system-ui, sans-serif" font-size="11"'

@@ -25,10 +25,12 @@ const NLPNEWS = (() => {
       if (!first) return;
       const script = document.createElement("script");
       script.src = "data/" + name + ".js";
-      script.onerror = () => {
-        (waiting.get(name) || []).forEach(([, fail]) => fail(new Error("cannot load data/" + name + ".js")));
+      const fail = (why) => {
+        (waiting.get(name) || []).forEach(([, reject]) => reject(new Error(why + " data/" + name + ".js")));
         waiting.delete(name);
       };
+      script.onerror = () => fail("cannot load");
+      script.onload = () => { if (!cache.has(name)) fail("no data in"); };
       document.head.appendChild(script);
     });
   }
@@ -87,11 +89,15 @@ function paged(headers, rows, toCells, numeric, size = 200) {
   return box;
 }
 
-function render(...nodes) {
+function render(t, ...nodes) {
+  if (t !== currentRoute) return;
   const app = document.getElementById("app");
   app.replaceChildren(...nodes);
   window.scrollTo(0, 0);
 }
+
+/* Each route gets a number; a page whose route is no longer the current one draws nothing. */
+let currentRoute = 0;
 
 function params(query) {
   const out = {};
@@ -108,16 +114,16 @@ function setQuery(page, values) {
 
 /* ------------------------------------------------------------------ pages */
 
-async function overviewPage() {
+async function overviewPage(t) {
   const o = await NLPNEWS.load("overview");
-  const t = o.totals;
+  const tot = o.totals;
   const card = (n, what) => el("div", { class: "card" }, el("b", { text: fmt(n) }), what);
   const run = o.run || {};
   const options = Object.entries(run.options || {}).map(([k, v]) => [k, JSON.stringify(v)]);
-  render(
+  render(t, 
     el("h1", { text: o.title }),
-    el("div", { class: "cards" }, card(t.documents, "articles"), card(t.entities, "entity mentions"),
-      card(t.distinct_entities, "distinct entities"), card(t.facts, "facts"), card(t.quotes, "quotes")),
+    el("div", { class: "cards" }, card(tot.documents, "articles"), card(tot.entities, "entity mentions"),
+      card(tot.distinct_entities, "distinct entities"), card(tot.facts, "facts"), card(tot.quotes, "quotes")),
     el("div", { class: "row" },
       el("div", { class: "col" }, el("h2", { text: "Articles by status" }),
         table(["status", "articles"], o.status, [1]),
@@ -139,7 +145,7 @@ async function overviewPage() {
       ["article texts", o.texts], ...options]));
 }
 
-async function entitiesPage(query) {
+async function entitiesPage(t, query) {
   const [o, data] = await Promise.all([NLPNEWS.load("overview"), NLPNEWS.load("entities")]);
   const p = params(query);
   const search = el("input", { type: "search", placeholder: "name", value: p.q || "", id: "entity-search" });
@@ -155,8 +161,8 @@ async function entitiesPage(query) {
     const q = search.value.trim().toLocaleLowerCase();
     const lab = labelSel.value;
     const src = sourceSel.value === "" ? null : Number(sourceSel.value);
-    const lo = from.value ? data.months.indexOf(from.value) : null;
-    const hi = to.value ? data.months.indexOf(to.value) : null;
+    const lo = from.value || null;
+    const hi = to.value || null;
     const filtered = src !== null || lo !== null || hi !== null;
     const rows = [];
     for (const [id, name, lab2, mentions, docs, first, last, outlet, cells] of data.rows) {
@@ -169,7 +175,8 @@ async function entitiesPage(query) {
         for (let i = 0; i < cells.length; i += 3) {
           const [s, m, k] = [cells[i], cells[i + 1], cells[i + 2]];
           if (src !== null && s !== src) continue;
-          if ((lo !== null && lo >= 0 && (m < 0 || m < lo)) || (hi !== null && hi >= 0 && (m < 0 || m > hi))) continue;
+          const month = m >= 0 ? data.months[m] : null;
+          if ((lo !== null && (month === null || month < lo)) || (hi !== null && (month === null || month > hi))) continue;
           n += k;
         }
         if (!n) continue;
@@ -177,12 +184,13 @@ async function entitiesPage(query) {
       rows.push([id, name, lab2, n, mentions, first, last]);
     }
     rows.sort((a, b) => b[3] - a[3] || b[4] - a[4] || (a[1] < b[1] ? -1 : 1));
+    if (t !== currentRoute) return;
     setQuery("entities", { q: search.value.trim(), label: lab, source: sourceSel.value, from: from.value, to: to.value, outlets: outlets.checked ? "1" : "" });
     results.replaceChildren(paged(["#", "entity", "label", filtered ? "articles (filtered)" : "articles", "mentions", "first", "last"], rows,
       (r, i) => [i + 1, entityLink(r[0], r[1]), label(r[2]), r[3], r[4], r[5], r[6]], [0, 3, 4]));
   }
   [search, labelSel, sourceSel, from, to, outlets].forEach((c) => { c.addEventListener("input", update); c.addEventListener("change", update); });
-  render(el("h1", { text: "Entities" }),
+  render(t, el("h1", { text: "Entities" }),
     el("p", { class: "muted", text: "The " + fmt(data.rows.length) + " entities named in the most articles (of " + fmt(o.totals.distinct_entities) + "); the source and date filters count the articles within them." }),
     el("div", { class: "filters" }, el("label", {}, "search", search), el("label", {}, "label", labelSel),
       el("label", {}, "source", sourceSel), el("label", {}, "from", from), el("label", {}, "to", to),
@@ -190,12 +198,14 @@ async function entitiesPage(query) {
   update();
 }
 
-async function entityPage(id) {
-  const block = Math.floor(Number(id) / 100);
+async function entityPage(t, id) {
+  if (!/^\d+$/.test(id || "")) return render(t, el("p", { class: "error", text: "no entity " + id }));
+  const o = await NLPNEWS.load("overview");
+  const block = Math.floor(Number(id) / o.blocks.entities);
   const data = await NLPNEWS.load("entity/" + block);
   const e = data[String(id)];
-  if (!e) return render(el("p", { class: "error", text: "no entity " + id }));
-  render(el("h1", { id: "entity-name" }, e.name + " ", label(e.label)),
+  if (!e) return render(t, el("p", { class: "error", text: "no entity " + id }));
+  render(t, el("h1", { id: "entity-name" }, e.name + " ", label(e.label)),
     el("p", { class: "muted", text: fmt(e.documents) + " articles, " + fmt(e.mentions) + " mentions, " + day(e.first) + " – " + day(e.last) + (e.outlet ? " (a news outlet)" : "") }),
     el("div", { class: "row" },
       el("div", { class: "col" },
@@ -215,12 +225,12 @@ async function entityPage(id) {
     e.quotes.length ? table(["quote", "kind", "cue"], e.quotes.map(([n, start, kind, cue, text]) => [articleLink(n, text, start), kind, cue || ""])) : el("p", { class: "muted", text: "no quotes" }));
 }
 
-async function factsPage(query) {
+async function factsPage(t, query) {
   const o = await NLPNEWS.load("overview");
   const kinds = Object.keys(o.kinds);
   const p = params(query);
   const kind = kinds.includes(p.kind) ? p.kind : (kinds.includes("money") ? "money" : kinds[0]);
-  if (!kind) return render(el("h1", { text: "Facts" }), el("p", { class: "muted", text: "no facts" }));
+  if (!kind) return render(t, el("h1", { text: "Facts" }), el("p", { class: "muted", text: "no facts" }));
   const info = o.kinds[kind];
   const kindSel = el("select", { id: "fact-kind" }, kinds.map((k) => el("option", { value: k, text: k + " (" + fmt(o.kinds[k].count) + ")", selected: k === kind })));
   const unitSel = el("select", { id: "fact-unit" }, el("option", { value: "", text: "all" }),
@@ -232,11 +242,11 @@ async function factsPage(query) {
   const max = el("input", { type: "number", placeholder: "max", value: p.max || "", step: "any" });
   const order = el("select", {}, el("option", { value: "", text: "as in the dump" }), el("option", { value: "desc", text: "largest first", selected: p.order === "desc" }));
   const results = el("div", { id: "fact-results", text: "loading…" });
-  render(el("h1", { text: "Facts" }),
+  render(t, el("h1", { text: "Facts" }),
     el("div", { class: "filters" }, el("label", {}, "kind", kindSel), el("label", {}, "unit", unitSel), el("label", {}, "currency", curSel),
       el("label", {}, "subject", subject), el("label", {}, "value from", min), el("label", {}, "to", max), el("label", {}, "order", order)), results);
   kindSel.addEventListener("input", () => { location.hash = "#facts?kind=" + encodeURIComponent(kindSel.value); });
-  const blocks = await Promise.all(Array.from({ length: info.blocks }, (_, i) => NLPNEWS.load("facts/" + kind + "-" + i)));
+  const blocks = await Promise.all(Array.from({ length: info.blocks }, (_, i) => NLPNEWS.load("facts/" + info.file + "-" + i)));
   const all = blocks.flat();
   function update() {
     const s = subject.value.trim().toLocaleLowerCase();
@@ -247,6 +257,7 @@ async function factsPage(query) {
       (!s || (subj || "").toLocaleLowerCase().includes(s)) &&
       (lo === null || (value !== null && value >= lo)) && (hi === null || (value !== null && value <= hi)));
     if (order.value === "desc") rows = rows.slice().sort((a, b) => (b[4] ?? -Infinity) - (a[4] ?? -Infinity));
+    if (t !== currentRoute) return;
     setQuery("facts", { kind, unit: unitSel.value, currency: curSel.value, subject: subject.value.trim(), min: min.value, max: max.value, order: order.value });
     results.replaceChildren(paged(["fact", "value", "unit / currency", "date / time", "subject", "approx.", "sentence"], rows,
       ([n, start, end, text, value, unit, currency, iso, subj, approx, sentence]) =>
@@ -256,22 +267,23 @@ async function factsPage(query) {
   update();
 }
 
-async function articlesPage(query) {
+async function articlesPage(t, query) {
   const o = await NLPNEWS.load("overview");
   const p = params(query);
-  const page = Math.max(0, Number(p.page || 0));
+  const page = Math.max(0, parseInt(p.page, 10) || 0);
   const blocks = Math.ceil(o.totals.documents / o.blocks.articles);
-  if (!blocks) return render(el("h1", { text: "Articles" }), el("p", { class: "muted", text: "no articles" }));
+  if (!blocks) return render(t, el("h1", { text: "Articles" }), el("p", { class: "muted", text: "no articles" }));
   const block = Math.min(page, blocks - 1);
   const data = await NLPNEWS.load("article/" + block);
   const rows = Object.entries(data).map(([n, a]) => [articleLink(Number(n), a.title || a.doc_id), day(a.date), a.source || "", a.status, a.n_entities, a.n_facts]);
   const nav = el("p", {}, block > 0 ? el("a", { href: "#articles?page=" + (block - 1), text: "← previous" }) : null, " block " + (block + 1) + " of " + blocks + " ",
     block + 1 < blocks ? el("a", { href: "#articles?page=" + (block + 1), text: "next →" }) : null);
-  render(el("h1", { text: "Articles" }), nav, table(["article", "date", "source", "status", "entities", "facts"], rows, [4, 5]), nav.cloneNode(true));
+  render(t, el("h1", { text: "Articles" }), nav, table(["article", "date", "source", "status", "entities", "facts"], rows, [4, 5]), nav.cloneNode(true));
 }
 
-/* The article's text split at every entity, fact and excluded-range boundary: entities are
- * <mark> elements (they do not overlap), facts and excluded ranges classes on the pieces. */
+/* The article's text split at every entity, fact, quote and excluded-range boundary: entities
+ * are <mark> elements (they do not overlap; the label is drawn by CSS from data-label, so it
+ * is not part of the text), facts, quotes and excluded ranges are classes on the pieces. */
 function articleText(a) {
   const text = a.text;
   const cuts = new Set([0, text.length]);
@@ -285,6 +297,7 @@ function articleText(a) {
   ents.forEach((e) => { cuts.add(e[0]); cuts.add(e[1]); });
   a.facts.forEach((f) => { cuts.add(Math.max(0, f[0])); cuts.add(Math.min(text.length, f[1])); });
   a.excluded.forEach(([s, e]) => { cuts.add(s); cuts.add(Math.min(text.length, e)); });
+  a.quotes.forEach((q) => { cuts.add(Math.max(0, q[0])); cuts.add(Math.min(text.length, q[1])); });
   const points = [...cuts].sort((x, y) => x - y);
   const inside = (ranges, s, e) => ranges.some(([rs, re]) => rs <= s && e <= re);
   const root = el("div", { class: "article-text", id: "article-text" });
@@ -297,15 +310,15 @@ function articleText(a) {
     const classes = [];
     if (a.facts.some((f) => f[0] <= s && e <= f[1])) classes.push("fact");
     if (inside(a.excluded, s, e)) classes.push("excluded");
-    const factAt = a.facts.find((f) => f[0] === s);
-    const piece = el("span", { class: classes.join(" ") || null, "data-at": factAt ? s : null, text: text.slice(s, e) });
+    if (a.quotes.some((q) => q[0] <= s && e <= q[1])) classes.push("quote");
+    const at = a.facts.some((f) => f[0] === s) || a.quotes.some((q) => q[0] === s);
+    const piece = el("span", { class: classes.join(" ") || null, "data-at": at ? s : null, text: text.slice(s, e) });
     if (ent) {
       if (!mark || mark.dataset.start !== String(ent[0])) {
         mark = el("mark", { class: "ent ent-" + ent[2], "data-start": ent[0], "data-end": ent[1], "data-label": ent[2], title: ent[4] + (ent[6] ? " (" + ent[6] + ")" : "") });
         root.append(mark);
       }
       mark.append(piece);
-      if (e === ent[1]) mark.append(el("span", { class: "tag", text: ent[2] }));
     } else {
       mark = null;
       root.append(piece);
@@ -314,11 +327,13 @@ function articleText(a) {
   return root;
 }
 
-async function articlePage(n, at) {
-  const block = Math.floor(Number(n) / 100);
+async function articlePage(t, n, at) {
+  if (!/^\d+$/.test(n || "")) return render(t, el("p", { class: "error", text: "no article " + n }));
+  const o = await NLPNEWS.load("overview");
+  const block = Math.floor(Number(n) / o.blocks.articles);
   const data = await NLPNEWS.load("article/" + block);
   const a = data[String(n)];
-  if (!a) return render(el("p", { class: "error", text: "no article " + n }));
+  if (!a) return render(t, el("p", { class: "error", text: "no article " + n }));
   const meta = [["id", a.doc_id], ["date", a.date || ""], ["source", a.source || ""], ["url", /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noreferrer noopener", text: a.url }) : a.url || ""],
     ["reporter", a.reporter || ""], ["read from", a.origin || ""], ["status", a.status], ["dateline", [a.dateline_place, a.dateline_source].filter(Boolean).join(", ")]];
   if (a.error) meta.push(["message", el("span", { class: "error", text: a.error })]);
@@ -333,7 +348,7 @@ async function articlePage(n, at) {
   const body = a.text === null
     ? el("div", { class: "article-text muted", text: a.no_text || "no text" })
     : articleText(a);
-  render(el("h1", { id: "article-title", text: a.title || a.doc_id }), el("div", { class: "article-view" }, body, side));
+  render(t, el("h1", { id: "article-title", text: a.title || a.doc_id }), el("div", { class: "article-view" }, body, side));
   if (at !== undefined) {
     const target = body.querySelector('[data-at="' + Number(at) + '"]');
     if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("flash"); }
@@ -343,22 +358,23 @@ async function articlePage(n, at) {
 /* ------------------------------------------------------------------ routing */
 
 async function route() {
+  const t = ++currentRoute;
   delete document.body.dataset.ready;
   const hash = location.hash.slice(1) || "overview";
   const [path, query] = hash.split("?");
-  const [page, a, b] = path.split("/").map(decodeURIComponent);
+  const [page, a, b] = path.split("/").map((part) => { try { return decodeURIComponent(part); } catch { return part; } });
   document.querySelectorAll("nav a").forEach((link) => link.classList.toggle("active", link.dataset.page === page || (page === "entity" && link.dataset.page === "entities") || (page === "article" && link.dataset.page === "articles")));
   try {
-    if (page === "entities") await entitiesPage(query);
-    else if (page === "entity") await entityPage(a);
-    else if (page === "facts") await factsPage(query);
-    else if (page === "articles") await articlesPage(query);
-    else if (page === "article") await articlePage(a, b);
-    else await overviewPage();
-    document.body.dataset.ready = hash;
+    if (page === "entities") await entitiesPage(t, query);
+    else if (page === "entity") await entityPage(t, a);
+    else if (page === "facts") await factsPage(t, query);
+    else if (page === "articles") await articlesPage(t, query);
+    else if (page === "article") await articlePage(t, a, b);
+    else await overviewPage(t);
+    if (t === currentRoute) document.body.dataset.ready = hash;
   } catch (err) {
-    render(el("p", { class: "error", text: String(err) }));
-    document.body.dataset.ready = "error";
+    render(t, el("p", { class: "error", text: String(err) }));
+    if (t === currentRoute) document.body.dataset.ready = "error";
   }
 }
 
@@ -366,6 +382,6 @@ window.addEventListener("hashchange", route);
 NLPNEWS.load("overview").then((o) => {
   document.title = o.title + " · nlp-news report";
   document.getElementById("title").textContent = o.title;
-  document.getElementById("footer").textContent = "made by nlp-news " + o.nlp_news + " on " + o.made + " from " + o.folder;
+  document.getElementById("footer").textContent = "made by nlp-news " + o.nlp_news + " on " + o.made + " from the folder " + o.folder;
 }).catch(() => {});
 route();

@@ -1,0 +1,77 @@
+"""The lean NER forward pass (nlp_news/pipeline/ner_forward.py) gives stanza's results."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nlp_news.pipeline.ner_forward import viterbi_batch
+
+SENTENCES = [
+    "Presiden Joko Widodo meresmikan Bendungan Sepaku Semoi di Kabupaten Penajam Paser Utara .",
+    "Menteri Keuangan Sri Mulyani Indrawati bertemu Direktur Pelaksana IMF di Washington .",
+    "Warga Kampung Melayu , Jakarta Timur , mengungsi ke Masjid Al-Ikhlas .",
+    "PT Kereta Api Indonesia ( Persero ) menambah 12 perjalanan dari Stasiun Gambir .",
+    "Kepala BPBD Jawa Tengah Bergas Penanggungan meninjau tanggul jebol di Demak .",
+    "Gubernur Ridwan Kamil .",
+    "Hujan .",
+    "KPK memeriksa Bupati Kutai Kartanegara Rita Widyasari dan ajudannya di Samarinda , "
+    "Kalimantan Timur , pada Selasa pagi hingga pukul 17.00 WITA bersama tim dari Polda "
+    "Kalimantan Timur dan Badan Pemeriksa Keuangan .",
+    "Timnas Indonesia kalah 0-2 dari Vietnam di Stadion My Dinh , Hanoi .",
+    "Rp 5 miliar disalurkan Kementerian Sosial untuk korban gempa Cianjur .",
+]
+
+
+@pytest.fixture(scope="module")
+def taggers():
+    from nlp_news.models import model_paths
+    from nlp_news.pipeline.ner import NerTagger
+
+    paths = model_paths()
+    if not paths.has_ner():
+        pytest.skip(f"needs the NER model in {paths.root} (nlp-news train all)")
+    return NerTagger(paths, forward="stanza"), NerTagger(paths, forward="lean")
+
+
+def test_lean_forward_tags_as_stanza_does(taggers):
+    stanza_tagger, lean = taggers
+    sentences = [s.split() for s in SENTENCES]
+    expected = stanza_tagger.tag_tokens(sentences)
+    assert any(expected), "the model finds entities in these sentences"
+    assert lean.tag_tokens(sentences) == expected
+    assert lean.tag_tokens(sentences[::-1]) == expected[::-1]  # batch order does not matter
+    assert [lean.tag_tokens([s])[0] for s in sentences] == expected
+
+
+def test_a_small_cache_that_is_reset_changes_nothing(taggers):
+    from nlp_news.pipeline.ner_forward import NerForward
+
+    stanza_tagger, lean = taggers
+    sentences = [s.split() for s in SENTENCES]
+    small = NerForward(lean._trainer, cache_words=8)
+    got = [spans for s in sentences for spans in small.tag([s])]
+    assert got == stanza_tagger.tag_tokens(sentences)
+    assert small.cache_words >= max(len(set(s)) for s in sentences)  # grew to fit a batch
+    assert small.misses > len({w for s in sentences for w in s})  # the cache was reset
+
+
+def test_unknown_characters_and_long_words(taggers):
+    stanza_tagger, lean = taggers
+    sentences = [["Ω≈ç√", "di", "Kota", "Bogor", "😀", "."],
+                 ["Supercalifragilistik" * 5, "Andi", "Mallarangeng", "."]]
+    assert lean.tag_tokens(sentences) == stanza_tagger.tag_tokens(sentences)
+
+
+def test_batched_viterbi_equals_stanza_per_sentence():
+    from stanza.models.common.crf import viterbi_decode
+
+    rng = np.random.default_rng(7)
+    transitions = rng.normal(size=(6, 6))
+    lengths = [9, 5, 5, 1]
+    scores = rng.normal(size=(len(lengths), 9, 6))
+    for b, n in enumerate(lengths):
+        scores[b, n:] = 99.0  # padding must not leak into a shorter sentence
+    paths = viterbi_batch(scores, lengths, transitions)
+    for b, n in enumerate(lengths):
+        assert paths[b] == [int(x) for x in viterbi_decode(scores[b, :n], transitions)[0]]
