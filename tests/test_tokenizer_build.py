@@ -10,6 +10,8 @@ import json
 import pytest
 
 from nlp_news import config, lexicon
+from nlp_news.doc import Article
+from nlp_news.pipeline import tokenize
 from nlp_news.pipeline.tokenize import Tokenizer
 
 from .conftest import shared_path
@@ -67,3 +69,51 @@ def test_real_articles_are_cut_the_same(both, corpus):
             text = record.get("text") or "\n\n".join(record.get("paragraphs") or [])
             if isinstance(text, str) and text:
                 assert cut(built, text) == cut(reference, text), record.get("id")
+
+
+def reference_sentences(nlp, text):
+    """Sentences of token (text, start, end) as the pipeline cut them before: spaCy's
+    sentencizer over each content line, spaces left out."""
+    out = []
+    for segment in tokenize.content_segments(text, []):
+        for start, end in tokenize.pieces(text, *segment):
+            for sent in nlp(text[start:end]).sents:
+                tokens = [(t.text, start + t.idx, start + t.idx + len(t.text))
+                          for t in sent if not t.is_space]
+                if tokens:
+                    out.append(tokens)
+    return out
+
+
+def ours(tokenizer, text):
+    return [[(t.text, t.start_char, t.end_char) for t in s.tokens]
+            for s in tokenizer(Article(doc_id="x", text=text))]
+
+
+def test_promoted_chunks_change_no_token(both, monkeypatch):
+    """Chunks cached across articles (Tokenizer._promote) cut as before, article after
+    article; the cache stays within its bound."""
+    monkeypatch.setattr(tokenize, "PROMOTE_EVERY", 1)
+    monkeypatch.setattr(tokenize, "PROMOTE_MIN", 1)
+    monkeypatch.setattr(tokenize, "CACHE_CHUNKS", 25)
+    reference, _ = both
+    tokenizer = Tokenizer()
+    texts = [OWN_TEXT, OWN_TEXT.upper(), OWN_TEXT.replace(" ", "  "), OWN_TEXT]
+    for text in texts * 2:
+        assert ours(tokenizer, text) == reference_sentences(reference, text)
+    assert 0 < len(tokenizer._promoted) <= 25
+
+
+@pytest.mark.parametrize("corpus", sorted(config.NEWS_CORPORA))
+def test_real_articles_give_the_same_sentences(both, corpus):
+    path = shared_path(str(config.NEWS_CORPORA[corpus]))
+    reference, _ = both
+    tokenizer = Tokenizer()  # promotes as in a run
+    with path.open(encoding="utf-8") as handle:
+        for line in itertools.islice(handle, 800):
+            record = json.loads(line)
+            text = record.get("text") or "\n\n".join(record.get("paragraphs") or [])
+            if isinstance(text, str) and text.strip():
+                assert ours(tokenizer, text) == reference_sentences(reference, text), \
+                    record.get("id")
+    assert tokenizer._promoted

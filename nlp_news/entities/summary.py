@@ -28,6 +28,12 @@ def doc_key(doc_id: str) -> int:
                           "little")
 
 
+def _strings(column: pd.Series) -> list[str | None]:
+    """A column's values as ``str``, missing values as None (as ``astype("string")`` has it)."""
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+            for v in column.tolist()]
+
+
 def _descriptor_first(name: str) -> bool:
     """True for a name that starts with a lower-case word followed by more words ("kota
     Indonesia", "faksi Fatah"): a descriptor the tagger kept in the span, not a fuller name, so
@@ -99,30 +105,33 @@ class EntitySummary:
         (doc_id, date as ISO text; the day is its first 10 characters)."""
         if entities is None or entities.empty:
             return
-        df = pd.DataFrame({
-            "doc_id": entities["doc_id"].astype("string"),
-            "text": entities["text"].astype("string"),
-            "label": entities["label"].astype("string"),
-        })
         canonical = entities["canonical"] if "canonical" in entities else entities["text"]
-        df["canonical"] = canonical.astype("string").fillna(df["text"])
-        df = df.dropna(subset=["text", "label", "canonical"])
         dates: dict[str, str] = {}
         if documents is not None and not documents.empty and "date" in documents:
             day = documents["date"].astype("string").str.slice(0, 10)
             dates = {d: v for d, v in zip(documents["doc_id"], day, strict=True)
                      if isinstance(v, str) and v}
-        df["date"] = df["doc_id"].map(dates)
-        for (label, name), group in df.groupby(["label", "canonical"], sort=False):
-            stat = _Stat(
-                mentions=len(group),
-                docs=array("Q", sorted({doc_key(d) for d in group["doc_id"].dropna()})),
-                aliases=Counter(group["text"].tolist()),
-            )
-            days = group["date"].dropna()
-            if len(days):
+        # one pass in plain Python (a pandas group per entity cost 0.1 ms each, a quarter of
+        # writing a chunk's part files)
+        chunk: dict[tuple[str, str], tuple[list[str | None], list[str]]] = {}
+        for doc_id, text, label, name in zip(_strings(entities["doc_id"]),
+                                             _strings(entities["text"]),
+                                             _strings(entities["label"]), _strings(canonical),
+                                             strict=True):
+            if text is None or label is None:
+                continue
+            docs, texts = chunk.setdefault((label, name if name is not None else text),
+                                           ([], []))
+            docs.append(doc_id)
+            texts.append(text)
+        for key, (docs, texts) in chunk.items():
+            stat = _Stat(mentions=len(texts),
+                         docs=array("Q", sorted({doc_key(d) for d in docs if d is not None})),
+                         aliases=Counter(texts))
+            days = [dates[d] for d in docs if d is not None and d in dates]
+            if days:
                 stat.first, stat.last = min(days), max(days)
-            self._stats.setdefault((label, name), _Stat()).update(stat)
+            self._stats.setdefault(key, _Stat()).update(stat)
 
     def _merge_targets(self) -> dict[tuple[str, str], tuple[str, str]]:
         """``key -> key`` it merges into, for names that name exactly one other entity."""
