@@ -14,18 +14,33 @@ written in or right before a PER mention, else None).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from .. import lexicon
 from ..doc import Doc, Entity
-from .names import initials, is_odd, keys, leading_title, place_core, split_name
+from .names import initials, is_odd, keys, leading_title, place_core, split_name, squashed
 
 #: Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" -> BPOM).
 ACRONYM_SKIP = frozenset(lexicon.table("acronym_skip")["words"])
-_PAREN = regex.compile(r"\s*\(\s*([^()\n]{1,40}?)\s*\)")
+_GROUPING = lexicon.table("name_grouping")
+#: First names a person's name is often written without ("Muhammad Nadir Umar" = "Nadir Umar").
+DROPPED_FIRST = frozenset(_GROUPING["dropped_first_names"])
+#: Family names written first ("Ku Hye Sun" = "Hye Sun").
+FAMILY_FIRST = frozenset(_GROUPING["family_names_first"])
+#: Words an organisation is often named without ("Partai Demokrat" = "Demokrat").
+ORG_HEADS = frozenset(_GROUPING["org_heads"])
+#: Other names of one entity (nicknames, official short forms), by label: key -> the keys
+#: of the names it stands for.
+NAME_ALIASES: dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
+    label: {keys(alias): tuple(keys(n) for n in ([names] if isinstance(names, str) else names))
+            for alias, names in table.items()}
+    for label, table in _GROUPING["aliases"].items()}
+_LEGAL_FORMS = "|".join(regex.escape(w) for w in lexicon.table("legal_forms")["words"])
+#: "(BNPB)" after a name, also after its legal form ("PT Erajaya Swasembada Tbk (ERAA)")
+_PAREN = regex.compile(rf"(?i:[\s,]*+(?:{_LEGAL_FORMS})\.?)?\s*\(\s*([^()\n]{{1,40}}?)\s*\)")
 _ACRONYM = regex.compile(r"^[\p{Lu}][\p{Lu}\p{N}&\-]{1,11}$")
 
 
@@ -36,6 +51,8 @@ class _Mention:
     title: str | None
     name: str  # the name proper, as written
     key: tuple[str, ...]
+    region: str | None = None  # the country or province a LOC names (gazetteer)
+    squashed: str = ""  # ORG: the key's letters without spaces or web domain ("cnnindonesia")
 
 
 @dataclass
@@ -43,6 +60,10 @@ class _Group:
     label: str
     key: tuple[str, ...]  # the longest key of the group
     mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def squashed(self) -> str:
+        return self.mentions[0].squashed
 
 
 def _known_names(entities: Sequence[Entity], places: frozenset[tuple[str, ...]]
@@ -91,6 +112,55 @@ def _is_acronym_of(short: str, long_key: tuple[str, ...]) -> bool:
     return acr in (initials(long_key, ACRONYM_SKIP), initials(long_key))
 
 
+def _person_forms(long_key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A full name and the shorter forms it is written in: without a dropped first name
+    ("Muhammad"), and the given name of a family name written first ("Ku Hye Sun")."""
+    forms = [long_key]
+    if len(long_key) > 2 and long_key[0] in DROPPED_FIRST:
+        forms.append(long_key[1:])
+    return forms
+
+
+def _person_joins(short: _Mention, long_key: tuple[str, ...]) -> bool:
+    key = short.key
+    if len(key) == 1:
+        # one name ("Putin") joins any full name that contains it; initials ("SBY") the
+        # full name they stand for
+        return len(long_key) > 1 and (_contains(long_key, key)
+                                      or _is_acronym_of(short.name, long_key))
+    # a longer one only a full name that starts with it: "Joko Widodo" is not "Iriana Joko
+    # Widodo"; "Nadir Umar" is "Muhammad Nadir Umar"
+    if any(len(key) <= len(f) and f[:len(key)] == key for f in _person_forms(long_key)):
+        return True
+    if len(long_key) == 3 and long_key[0] in FAMILY_FIRST and key == long_key[1:]:
+        return True  # "Hye Sun" for "Ku Hye Sun"
+    # initials for the first names: "BJ Habibie" for "Bacharuddin Jusuf Habibie"
+    first = short.name.split()[0].replace(".", "")
+    n = len(key[0])
+    return (first.isupper() and first.isalpha() and 2 <= n <= 3 and n < len(long_key)
+            and initials(long_key[:n]).lower() == key[0] and key[1:] == long_key[n:])
+
+
+def _org_joins(short: _Mention, group: _Group) -> bool:
+    key, long_key = short.key, group.key
+    # an acronym of the long name ("BNPB"), or the first word of a two-word name
+    # ("Persib" for "Persib Bandung", "Densus" for "Densus 88"; not "Arsenal" for a
+    # mis-tagged "Arsenal Stan Kroenke")
+    if len(key) == 1 and (_is_acronym_of(short.name, long_key)
+                          or (len(long_key) == 2 and long_key[0] == key[0])):
+        return True
+    # the name without its head word: "Demokrat" for "Partai Demokrat"
+    if len(long_key) > 1 and long_key[0] in ORG_HEADS and long_key[1:] == key:
+        return True
+    # the head word and an acronym of the rest: "Kementerian ESDM" for "Kementerian Energi
+    # dan Sumber Daya Mineral"
+    if (len(key) == 2 and len(long_key) > 3 and key[0] == long_key[0]
+            and _is_acronym_of(short.name.split()[-1], long_key[1:])):
+        return True
+    # written together or as a web address: "CNNIndonesia.com" for "CNN Indonesia"
+    return bool(short.squashed) and short.squashed == group.squashed
+
+
 def _joins(label: str, short: _Mention, group: _Group,
            aliases: dict[tuple[str, ...], tuple[str, ...]]) -> bool:
     """Does the mention ``short`` name the entity of the (longer) ``group``?"""
@@ -100,25 +170,25 @@ def _joins(label: str, short: _Mention, group: _Group,
     if aliases.get(key) in {m.key for m in group.mentions}:
         return True
     if label == "PER":
-        # one name ("Putin") joins any full name that contains it; a longer one only a full
-        # name that starts with it: "Joko Widodo" is not "Iriana Joko Widodo"
-        if len(key) == 1:
-            return len(long_key) > 1 and _contains(long_key, key)
-        return len(key) < len(long_key) and long_key[:len(key)] == key
+        return _person_joins(short, long_key)
     if label == "LOC":
+        if short.region and any(m.region == short.region for m in group.mentions):
+            return True  # one country or province: "AS" and "Amerika Serikat"
         prefix, core = place_core(key)
         long_prefix, long_core = place_core(long_key)
         return core == long_core and (not prefix or prefix == long_prefix)
     if label == "ORG":
-        # an acronym of the long name ("BNPB"), or the first word of a two-word name
-        # ("Persib" for "Persib Bandung", "Densus" for "Densus 88"; not "Arsenal" for a
-        # mis-tagged "Arsenal Stan Kroenke")
-        return len(key) == 1 and (_is_acronym_of(short.name, long_key)
-                                  or (len(long_key) == 2 and long_key[0] == key[0]))
+        return _org_joins(short, group)
     return False
 
 
-def _mentions(doc: Doc, places: frozenset[tuple[str, ...]]) -> list[_Mention]:
+#: Place words a country or province is named with ("Negara Indonesia", "Provinsi Aceh");
+#: after others ("Kota Bengkulu") the name is another place than the province.
+_REGION_PREFIXES = frozenset({"negara", "negeri", "provinsi", "republik", "dki"})
+
+
+def _mentions(doc: Doc, places: frozenset[tuple[str, ...]],
+              regions: Mapping[tuple[str, ...], str]) -> list[_Mention]:
     known = _known_names(doc.entities, places)
     sentences = {s.index: s for s in doc.sentences}
     out = []
@@ -133,10 +203,15 @@ def _mentions(doc: Doc, places: frozenset[tuple[str, ...]]) -> list[_Mention]:
             if title and cut > 0:  # "Presiden" + "Rusia Vladimir Putin"
                 title = f"{title} {ent.text[:cut].strip()}"
         key = name.keys or (ent.text.lower(),)
+        mention = _Mention(i, ent, title, name.name or ent.text, key)
         if ent.label == "LOC":
             prefix, core = place_core(key)
-            key = prefix + core  # abbreviations spelt out: "Kab. Bandung" = "Kabupaten Bandung"
-        out.append(_Mention(i, ent, title, name.name or ent.text, key))
+            mention.key = prefix + core  # spelt out: "Kab. Bandung" = "Kabupaten Bandung"
+            if not prefix or prefix[-1] in _REGION_PREFIXES:
+                mention.region = regions.get(mention.key) or regions.get(core)
+        elif ent.label == "ORG":
+            mention.squashed = squashed(mention.name)
+        out.append(mention)
     return out
 
 
@@ -175,9 +250,34 @@ def _nearest(mention: _Mention, groups: list[_Group]) -> _Group:
     return min(groups, key=distance)
 
 
+def _merge_aliases(groups: list[_Group],
+                   table: Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]]
+                   ) -> list[_Group]:
+    """Join the groups of a nickname or short form of the lexicon ("Blaugrana", "Kementan")
+    to the group of the name it stands for, when the article names both."""
+    if not table:
+        return groups
+    owner = {m.key: g for g in groups for m in g.mentions}
+    for group in groups:
+        targets = {id(t): t for m in group.mentions if m.key in table
+                   for name in table[m.key] if (t := owner.get(name)) is not None}
+        targets.pop(id(group), None)
+        if len(targets) != 1:
+            continue
+        (target,) = targets.values()
+        target.mentions.extend(group.mentions)
+        for m in group.mentions:
+            owner[m.key] = target
+        group.mentions = []
+    return [g for g in groups if g.mentions]
+
+
 def _canonical(group: _Group) -> str:
-    """The fullest name of the group; ties go to the usual casing, then the most used."""
-    counts = Counter(m.name for m in group.mentions)
+    """The fullest name of the group; ties go to the usual casing, then the most used.
+    A nickname of the lexicon names the group only when nothing else does."""
+    nicknames = NAME_ALIASES.get(group.label, {})
+    named = [m for m in group.mentions if m.key not in nicknames] or group.mentions
+    counts = Counter(m.name for m in named)
     first = {}
     for m in group.mentions:
         first.setdefault(m.name, m.index)
@@ -186,20 +286,24 @@ def _canonical(group: _Group) -> str:
 
 
 def link_entities(doc: Doc, doc_key: str | None = None,
-                  places: frozenset[tuple[str, ...]] = frozenset()) -> None:
+                  places: frozenset[tuple[str, ...]] = frozenset(),
+                  regions: Mapping[tuple[str, ...], str] | None = None) -> None:
     """Group the doc's mentions by entity; set ``entity_id``, ``canonical`` and ``title``.
 
     ``doc_key`` replaces ``doc.article.doc_id`` in the ids (for dumps whose ids repeat).
     ``places``: name keys of countries and provinces (:meth:`Gazetteer.region_keys`), which
     are no part of a person's name after a title and no alias of a name in brackets.
+    ``regions``: the country or province each of their names and short forms stands for
+    (:meth:`Gazetteer.region_ids`): "AS", "Amerika" and "Amerika Serikat" are one place.
     """
     key = doc_key or doc.article.doc_id
-    mentions = _mentions(doc, places)
+    mentions = _mentions(doc, places, regions or {})
     aliases = _paren_aliases(doc, places)
     groups: list[_Group] = []
     for label in sorted({m.ent.label for m in mentions}):
-        groups.extend(_group_label(label, [m for m in mentions if m.ent.label == label],
-                                   aliases.get(label, {})))
+        label_groups = _group_label(label, [m for m in mentions if m.ent.label == label],
+                                    aliases.get(label, {}))
+        groups.extend(_merge_aliases(label_groups, NAME_ALIASES.get(label, {})))
     groups.sort(key=lambda g: min(m.index for m in g.mentions))
     for n, group in enumerate(groups, 1):
         canonical = _canonical(group)

@@ -81,6 +81,13 @@ class Gazetteer:
         return frozenset(keys(p.name) for p in self.places.values()
                          if p.place_type in ("country", "province"))
 
+    @cached_property
+    def region_ids(self) -> dict[tuple[str, ...], str]:
+        """The country or province (``"country:US"``) each name key of one stands for, its
+        short forms included (``("as",)``, ``("amerika",)`` and ``("amerika", "serikat")``)."""
+        return {keys(p.name): f"{p.place_type}:{p.region_code}" for p in self.places.values()
+                if p.place_type in ("country", "province")}
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.lookup(name) is not None
 

@@ -64,6 +64,15 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(k for k in (w.key for w in words(text)) if k)
 
 
+_WEB_DOMAIN = regex.compile(r"(?i)\.(?:co\.id|com|net|org|id|tv)$")
+
+
+def squashed(name: str) -> str:
+    """The letters and digits of a name without spaces or a web domain: "CNNIndonesia.com",
+    "CNN Indonesia" and "cnnindonesia" give one string."""
+    return "".join(keys(_WEB_DOMAIN.sub("", name.strip())))
+
+
 def _phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(norm(w) for w in item.split()) for item in items)
 
@@ -109,7 +118,7 @@ def _match_at(keys_: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]])
 def is_title(text: str) -> bool:
     """True when every word of ``text`` belongs to a title ("Wakil Menteri Luar Negeri")."""
     ws = words(text)
-    return bool(ws) and strip_title_words(ws, known=frozenset())[0] == len(ws)
+    return bool(ws) and _all_title(ws)
 
 
 def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset()

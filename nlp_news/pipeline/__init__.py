@@ -2,7 +2,7 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``not_entities``, ``org_units``, ``team_names``, ``website_names``,
+``leading_titles``, ``not_entities``, ``org_units``, ``team_names``, ``website_names``,
 ``label_consistency``, ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     facts,
     gazetteer_places,
     label_consistency,
+    leading_titles,
     legal_forms,
     ner,
     not_entities,

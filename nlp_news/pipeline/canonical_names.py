@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..doc import Doc
@@ -16,19 +17,22 @@ if TYPE_CHECKING:
 class CanonicalNames(Component):
     """Group the mentions of one entity ("Vladimir Putin", "Putin", "Presiden Putin"): set
     ``entity_id``, ``canonical`` and ``title`` (see :mod:`nlp_news.entities.canonical`).
-    Country and province names from the gazetteer are never part of a person's name."""
+    Country and province names from the gazetteer are never part of a person's name, and
+    their short forms ("AS", "RI") join them."""
 
     name = "canonical_names"
     requires = ("doc.sentences", "doc.entities")
     provides = ("entity.entity_id", "entity.canonical", "entity.title")
 
-    def __init__(self, places: frozenset[tuple[str, ...]] = frozenset()):
+    def __init__(self, places: frozenset[tuple[str, ...]] = frozenset(),
+                 regions: Mapping[tuple[str, ...], str] | None = None):
         self.places = places
+        self.regions = regions or {}
 
     @classmethod
     def from_resources(cls, resources: Resources) -> CanonicalNames:
-        return cls(resources.region_keys)
+        return cls(resources.region_keys, resources.region_ids)
 
     def __call__(self, doc: Doc) -> Doc:
-        link_entities(doc, places=self.places)
+        link_entities(doc, places=self.places, regions=self.regions)
         return doc

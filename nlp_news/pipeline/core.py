@@ -1,7 +1,8 @@
 """The pipeline: a declared list of components run in order over a batch of documents.
 
-    articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> not_entities
-                    -> org_units -> team_names -> website_names -> label_consistency
+    articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> leading_titles
+                    -> not_entities -> org_units -> team_names -> website_names
+                    -> label_consistency
                     -> datelines -> gazetteer_places -> canonical_names -> place_types
                     -> facts -> quotes -> fact_sources
 
@@ -29,13 +30,13 @@ T = TypeVar("T")
 
 #: The built-in components, in the order they run.
 DEFAULT_PIPELINE: tuple[str, ...] = (
-    "tokenize", "ner", "clitics", "legal_forms", "not_entities", "org_units", "team_names",
-    "website_names", "label_consistency", "datelines", "gazetteer_places",
+    "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
+    "team_names", "website_names", "label_consistency", "datelines", "gazetteer_places",
     "canonical_names", "place_types", "facts", "quotes", "fact_sources",
 )
 #: Components that only post-process the NER model's output (left out with it).
-_NER_ONLY = ("ner", "clitics", "legal_forms", "not_entities", "org_units", "team_names",
-             "website_names", "label_consistency")
+_NER_ONLY = ("ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
+             "team_names", "website_names", "label_consistency")
 _GAZETTEER = ("gazetteer_places", "place_types")
 _FACTS = ("facts", "fact_sources")
 

@@ -1,11 +1,11 @@
-"""Company legal forms tagged as organisations of their own ("Tbk", "Persero").
+"""Company legal forms ("Tbk", "Persero") are no part of an organisation's name.
 
-The training sets tag "PT Telkom Tbk" as one organisation, but written with a comma or
-brackets ("PT Maju Jaya, Tbk.", "PT Kereta Api (Persero)") the model often tags the legal form
-as a second ORG.  A legal form names no organisation by itself, so :class:`LegalFormRule`
-joins it to an organisation that ends right before it (only spaces, a comma or an opening
-bracket between them; a closing bracket right after it is taken in too) and drops it
-otherwise.  The word list is ``[legal_forms]`` in ``resources/lexicon.toml``.
+The guide keeps a legal-form suffix out of the span: "PT Maju Jaya, Tbk." gives "PT Maju
+Jaya", "PT Kereta Api (Persero)" gives "PT Kereta Api" ("PT" stays).  The model tags the
+suffix either inside the organisation ("PT Telkom Tbk") or as an ORG of its own.
+:class:`LegalFormRule` cuts a trailing legal form (with the spaces, comma or brackets around
+it) off an organisation, and drops an entity that is only a legal form.  The word list is
+``[legal_forms]`` in ``resources/lexicon.toml``.
 """
 
 from __future__ import annotations
@@ -22,44 +22,41 @@ from .component import Component, register
 if TYPE_CHECKING:
     from .resources import Resources
 
-_GAP = regex.compile(r"[\s,]*+(\()?\s*+")
-
 
 class LegalFormRule:
-    """Join legal-form entities to the organisation before them, or drop them."""
+    """Cut legal forms off the organisations they end, and drop those tagged alone."""
 
     def __init__(self, forms: Iterable[str]):
         self.forms = frozenset(form.lower() for form in forms)
+        alternatives = "|".join(regex.escape(f) for f in sorted(self.forms, key=len,
+                                                                 reverse=True))
+        # "PT Telkom Tbk", "PT Maju Jaya, Tbk.", "PT Kereta Api (Persero)"
+        self._suffix = regex.compile(
+            rf"(?i)(?:[\s,]++\(?|\()\s*+(?:{alternatives})\.?\s*+\)?$")
 
     def is_form(self, text: str) -> bool:
         """True for an entity text that is only a legal form ("Tbk", "Tbk.", "Persero")."""
-        return text.strip().rstrip(".").lower() in self.forms
+        return text.strip().strip("()").strip().rstrip(".").lower() in self.forms
 
     def __call__(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
-        """The entities of one article (``text``), in order, with legal forms joined."""
+        """The entities of one article (``text``), in order, without legal forms."""
         out: list[Entity] = []
         for ent in entities:
-            if not self.is_form(ent.text):
-                out.append(ent)
+            if self.is_form(ent.text):
                 continue
-            previous = out[-1] if out else None
-            if previous is None or previous.label != "ORG" \
-                    or previous.sent_index != ent.sent_index:
-                continue
-            gap = _GAP.fullmatch(text, previous.end_char, ent.start_char)
-            if gap is None:
-                continue
-            end = ent.end_char
-            if gap.group(1) and text[end:end + 1] == ")":
-                end += 1
-            out[-1] = replace(previous, end_char=end, text=text[previous.start_char:end])
+            if ent.label == "ORG":
+                cut = self._suffix.search(ent.text)
+                if cut and cut.start() > 0:
+                    end = ent.start_char + cut.start()
+                    ent = replace(ent, end_char=end, text=text[ent.start_char:end])
+            out.append(ent)
         return out
 
 
 @register
 class LegalForms(Component):
-    """Join legal forms tagged on their own to the organisation before them (the model's
-    entities; run right after NER)."""
+    """Cut legal forms off organisations and drop those tagged alone (the model's entities;
+    run right after NER)."""
 
     name = "legal_forms"
     requires = ("doc.entities",)

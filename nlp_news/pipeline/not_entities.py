@@ -5,7 +5,14 @@
   codes and hyphens ("U - 23");
 - apps and platforms used as products ("di Instagram", "akun YouTube"): the lexicon's
   ``[apps]`` names after one of its ``before`` words. As a company that acts ("Twitter
-  menangguhkan akun") the name stays.
+  menangguhkan akun") the name stays;
+- works, events, programmes, symbols and languages (the guide: no entities, nor any name
+  inside them): a mention right after a word of the lexicon's ``[works_events] before``
+  ("program OK Otrip", "turnamen PUBG Mobile", "Liga Spanyol", "berbahasa Inggris",
+  "lambang Garuda"), right before one of its ``after`` ("China Open"), after a word of
+  ``works_before`` for ORG and LOC only ("film laga The Expendables"; "film Jenkins" is the
+  director's), or opening with one of its ``first`` ("Topan Debbie", "Piala Presiden"); the
+  same string is then dropped everywhere in the article, where it names the same work.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ if TYPE_CHECKING:
 _MODEL_CODE = regex.compile(r"\p{L}{1,6}\d{1,5}\p{L}{0,3}")
 _CODES_ONLY = regex.compile(r"(?=[^\d]*\d)[\p{Lu}\d]{1,5}(?:\s*-\s*\d{1,3})?")
 _PREV_WORDS = regex.compile(r"(?r)(?P<w>\p{L}+(?:\s+\p{L}+)?)\s*+$")
+_NEXT_WORD = regex.compile(r"\s++(?P<w>\p{L}+)")
 
 
 @register
@@ -32,14 +40,21 @@ class NotEntities(Component):
     name = "not_entities"
     requires = ("doc.entities",)
 
-    def __init__(self, apps: frozenset[str], before: frozenset[str]):
+    def __init__(self, apps: frozenset[str], before: frozenset[str],
+                 works: dict[str, list[str]] | None = None):
         self.apps = apps
         self.before = before
+        works = works or {}
+        self.work_before = frozenset(works.get("before", ()))
+        self.maker_before = frozenset(works.get("works_before", ()))
+        self.work_after = frozenset(works.get("after", ()))
+        self.work_first = frozenset(works.get("first", ()))
 
     @classmethod
     def from_resources(cls, resources: Resources) -> NotEntities:
         table = resources.words("apps")
-        return cls(frozenset(table["names"]), frozenset(table["before"]))
+        return cls(frozenset(table["names"]), frozenset(table["before"]),
+                   resources.words("works_events"))
 
     def _is_product(self, ent: Entity) -> bool:
         words = ent.text.split()
@@ -56,7 +71,23 @@ class NotEntities(Component):
         two = prev.group("w").lower().split()
         return two[-1] in self.before or " ".join(two) in self.before
 
+    def _is_work(self, doc: Doc, ent: Entity) -> bool:
+        """A work, event or language named by the words around it (see the module)."""
+        if ent.text.split()[0].lower() in self.work_first and len(ent.text.split()) > 1:
+            return True
+        prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 30), ent.start_char)
+        if prev is not None:
+            two = prev.group("w").lower().split()
+            # "film Jenkins": the director's film, the person stays
+            cues = self.work_before if ent.label == "PER" else self.work_before | self.maker_before
+            if two[-1] in cues or " ".join(two) in cues:
+                return True
+        nxt = _NEXT_WORD.match(doc.text, ent.end_char, ent.end_char + 30)
+        return nxt is not None and nxt.group("w") in self.work_after
+
     def __call__(self, doc: Doc) -> Doc:
+        works = {e.text for e in doc.entities if e.origin == "model" and self._is_work(doc, e)}
         doc.entities = [e for e in doc.entities
-                        if e.origin != "model" or not (self._is_product(e) or self._is_app(doc, e))]
+                        if e.origin != "model" or not (e.text in works or self._is_product(e)
+                                                       or self._is_app(doc, e))]
         return doc

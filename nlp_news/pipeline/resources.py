@@ -84,6 +84,12 @@ class Resources:
         """Name keys of countries and provinces (none without a gazetteer)."""
         return self.gazetteer.region_keys if self.gazetteer is not None else frozenset()
 
+    @cached_property
+    def region_ids(self) -> dict[tuple[str, ...], str]:
+        """The country or province each of their names stands for (none without a
+        gazetteer)."""
+        return self.gazetteer.region_ids if self.gazetteer is not None else {}
+
     @staticmethod
     def words(table: str) -> dict:
         """A table of the lexicon (``nlp_news/resources/lexicon.toml``)."""

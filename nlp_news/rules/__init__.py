@@ -76,7 +76,7 @@ def _drop_excluded(text: str, mentions: list[Mention], index: Index) -> list[Men
     blocks_words = _Spans([(ex.start, ex.end) for ex in excluded if ex.words_only])
     return [
         m for m in mentions
-        if not blocks_all.touches(m.start, m.end)
+        if m.cited or not blocks_all.touches(m.start, m.end)
         and not (m.words and blocks_words.touches(m.start, m.end))
     ]
 

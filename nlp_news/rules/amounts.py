@@ -49,6 +49,7 @@ from .words import (
     VERSION_WORDS,
     W_END,
     WEEKDAYS,
+    YEAR_CUES,
     YEAR_QUANTITY_CUES,
     alternation,
     looks_like_verb,
@@ -253,6 +254,7 @@ def _is_year(num: str, value: Decimal) -> bool:
     return _PLAIN_YEAR.fullmatch(num) is not None and len(num) == 4 and 1900 <= value <= 2100
 
 
+
 def find_amounts(text: str, index: Index | None = None) -> list[Mention]:
     """Amount mentions in one sentence (scores, codes and numbers in names turned down)."""
     index = index or build_index(text)
@@ -313,9 +315,12 @@ def _read(text: str, m: regex.Match[str]) -> Mention | None:
             kind = "money"
         else:
             unit, end, measure = _unit_at(text, end)
-            if unit and not num2 and not mult and _is_year(num, first[0]) \
-                    and _ACRONYM.fullmatch(text[end - len(unit):end]):
-                unit, end = None, m.end()  # "pada 2017 KPK menetapkan": a year
+            if unit and not num2 and not mult and _is_year(num, first[0]) and (
+                    _ACRONYM.fullmatch(text[end - len(unit):end])
+                    or (not measure and (_previous_word(text, start) or "").lower()
+                        in YEAR_CUES)):
+                # "pada 2017 KPK menetapkan", "hingga tahun 2020 seiring ...": a year
+                unit, end = None, m.end()
             strong = strong or measure
             if unit == "poin" and _SENTENCE_PERCENT.search(text) \
                     and not _POINTS_CONTEXT.search(text):

@@ -18,7 +18,9 @@ class Mention:
     """A matched span of a sentence and the facts read from it (two for a range).
 
     Offsets are into the sentence text; :func:`nlp_news.rules.extract_facts` moves them to
-    article offsets.  ``words`` marks a mention written in number words (idioms block those).
+    article offsets.  ``words`` marks a mention written in number words (idioms block those);
+    ``cited`` a year that stays a date inside an identifier (the guide's citation year:
+    ``UU Nomor 5 Tahun 2019``, ``K/30/MEM/2018``).
     """
 
     start: int
@@ -26,6 +28,7 @@ class Mention:
     facts: list[Fact]
     priority: int = PRIORITY_AMOUNT
     words: bool = False
+    cited: bool = False
 
 
 def make_fact(text: str, start: int, end: int, kind: str, **fields: object) -> Fact:

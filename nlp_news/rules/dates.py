@@ -116,6 +116,9 @@ YEAR_PHRASE = regex.compile(
     r"|(?i:" + alternation(PERIOD_WORDS) + r")\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
     rf"\s*+(?P<year>{YEAR})"
 )
+#: ``K/30/MEM/2018``, ``85/PUU-XII/2013``: the year closing a document number with letters
+DOCUMENT_YEAR = regex.compile(rf"(?<=[\p{{L}}\p{{N}}.]/)(?P<year>{YEAR})(?!/)")
+_CODE_LETTERS = regex.compile(r"[\p{L}\p{N}.\-]*\p{Lu}{2,}[\p{L}\p{N}./\-]*/\Z")
 _AFTER_WEEKDAY = alternation(WEEKDAY_FUTURE_AFTER | WEEKDAY_PAST_AFTER)
 #: a weekday standing for a day: ``Minggu``, ``Kamis depan``, ``Jumat pekan lalu``
 WEEKDAY_ALONE = regex.compile(
@@ -309,7 +312,12 @@ def _month_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
     for m in anchored(YEAR_PHRASE, text, index.get("year_phrase")):
         fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
                          precision="year")
-        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
+    for m in anchored(DOCUMENT_YEAR, text, index.get("digit")):
+        if _CODE_LETTERS.search(text, max(0, m.start() - 40), m.start()):
+            fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
+                             precision="year")  # the guide's citation year
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
     return found
 
 

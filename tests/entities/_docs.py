@@ -29,7 +29,8 @@ def shipped_gazetteer() -> Gazetteer:
 
 def link(doc: Doc, doc_key: str | None = None) -> None:
     """:func:`link_entities` with the shipped gazetteer's countries and provinces."""
-    link_entities(doc, doc_key, places=shipped_gazetteer().region_keys)
+    link_entities(doc, doc_key, places=shipped_gazetteer().region_keys,
+                  regions=shipped_gazetteer().region_ids)
 
 
 def enrich(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Quote]:

@@ -171,3 +171,87 @@ def test_an_organisations_first_word_alone_joins_it():
     assert ents["Persib"][0].entity_id == ents["Persib Bandung"][0].entity_id
     assert ents["Densus"][0].canonical == "Densus 88"
     assert ents["Bank Jakarta"][0].entity_id != ents["Persib"][0].entity_id
+
+
+def _groups(text: str, mentions: list[tuple[str, str]]):
+    """``(mention text -> its entity ids, mention text -> entities)`` of a linked article."""
+    doc = make_doc(text, mentions)
+    link(doc)
+    return {t: {e.entity_id for e in es} for t, es in by_text(doc).items()}, by_text(doc)
+
+
+def test_short_forms_of_a_person_join_the_full_name():
+    text = ("Bacharuddin Jusuf Habibie wafat. BJ Habibie dirawat sejak lama. Muhammad Rizal "
+            "Fadli datang. Menurut Rizal Fadli, Habibie tokoh besar. Ku Hye Sun tiba. Hye Sun "
+            "memberi salam. Susilo Bambang Yudhoyono hadir. SBY mengenang Habibie. Iriana Joko "
+            "Widodo datang bersama Joko Widodo.")
+    ids, ents = _groups(text, [
+        ("Bacharuddin Jusuf Habibie", "PER"), ("BJ Habibie", "PER"),
+        ("Muhammad Rizal Fadli", "PER"), ("Rizal Fadli", "PER"), ("Habibie", "PER"),
+        ("Ku Hye Sun", "PER"), ("Hye Sun", "PER"), ("Susilo Bambang Yudhoyono", "PER"),
+        ("SBY", "PER"), ("Habibie", "PER"), ("Iriana Joko Widodo", "PER"),
+        ("Joko Widodo", "PER")])
+    assert ids["BJ Habibie"] == ids["Bacharuddin Jusuf Habibie"] == ids["Habibie"]
+    assert ents["BJ Habibie"][0].canonical == "Bacharuddin Jusuf Habibie"
+    assert ids["Rizal Fadli"] == ids["Muhammad Rizal Fadli"]
+    assert ids["Hye Sun"] == ids["Ku Hye Sun"]
+    assert ids["SBY"] == ids["Susilo Bambang Yudhoyono"]
+    # a name inside another's is not a short form of it
+    assert ids["Joko Widodo"] != ids["Iriana Joko Widodo"]
+
+
+def test_short_forms_of_an_organisation_join_the_full_name():
+    text = ("Partai Demokrat mendukung rencana itu. Demokrat juga meminta Kementerian Energi dan "
+            "Sumber Daya Mineral bertindak. Kementerian ESDM setuju. CNN Indonesia melaporkan "
+            "hal itu, seperti dikutip CNNIndonesia.com. Kementerian Pertanian menolak, dan "
+            "Kementan menyebut data Kementerian Perdagangan keliru. Timnas Indonesia menang; "
+            "Indonesia kini memimpin grup.")
+    ids, ents = _groups(text, [
+        ("Partai Demokrat", "ORG"), ("Demokrat", "ORG"),
+        ("Kementerian Energi dan Sumber Daya Mineral", "ORG"), ("Kementerian ESDM", "ORG"),
+        ("CNN Indonesia", "ORG"), ("CNNIndonesia.com", "ORG"), ("Kementerian Pertanian", "ORG"),
+        ("Kementan", "ORG"), ("Kementerian Perdagangan", "ORG"), ("Timnas Indonesia", "ORG"),
+        ("Indonesia", "ORG")])
+    assert ids["Demokrat"] == ids["Partai Demokrat"]
+    assert ids["Kementerian ESDM"] == ids["Kementerian Energi dan Sumber Daya Mineral"]
+    assert ids["CNNIndonesia.com"] == ids["CNN Indonesia"]
+    assert ids["Kementan"] == ids["Kementerian Pertanian"] != ids["Kementerian Perdagangan"]
+    assert ents["Kementan"][0].canonical == "Kementerian Pertanian"
+    assert ids["Indonesia"] == ids["Timnas Indonesia"]
+
+
+def test_nicknames_join_only_the_name_they_stand_for():
+    text = ("Persib Bandung menjamu Persija. Maung Bandung unggul cepat, tetapi Macan Kemayoran "
+            "menyamakan skor. Inter Milan kalah; La Beneamata kini tertinggal. Blaugrana tidak "
+            "bermain pekan ini.")
+    ids, ents = _groups(text, [
+        ("Persib Bandung", "ORG"), ("Persija", "ORG"), ("Maung Bandung", "ORG"),
+        ("Macan Kemayoran", "ORG"), ("Inter Milan", "ORG"), ("La Beneamata", "ORG"),
+        ("Blaugrana", "ORG")])
+    assert ids["Maung Bandung"] == ids["Persib Bandung"]
+    assert ids["Macan Kemayoran"] == ids["Persija"] != ids["Persib Bandung"]
+    assert ids["La Beneamata"] == ids["Inter Milan"]
+    assert ents["La Beneamata"][0].canonical == "Inter Milan"  # the name, not the nickname
+    # no Barcelona in the article: the nickname stands alone, as its own name
+    assert ents["Blaugrana"][0].canonical == "Blaugrana"
+
+
+def test_short_forms_of_a_country_join_it():
+    text = ("Presiden Amerika Serikat tiba di Jakarta. Hubungan RI dan AS membaik, kata pejabat "
+            "Indonesia. Amerika juga menjalin kerja sama dengan Provinsi Bengkulu; Kota Bengkulu "
+            "menyambut.")
+    ids, ents = _groups(text, [
+        ("Amerika Serikat", "LOC"), ("Jakarta", "LOC"), ("RI", "LOC"), ("AS", "LOC"),
+        ("Indonesia", "LOC"), ("Amerika", "LOC"), ("Provinsi Bengkulu", "LOC"),
+        ("Kota Bengkulu", "LOC")])
+    assert ids["AS"] == ids["Amerika Serikat"] == ids["Amerika"]
+    assert ents["AS"][0].canonical == "Amerika Serikat"
+    assert ids["RI"] == ids["Indonesia"] != ids["AS"]
+    assert ids["Provinsi Bengkulu"] != ids["Kota Bengkulu"]
+
+
+def test_a_ticker_in_brackets_after_a_legal_form_joins_the_company():
+    text = "Saham PT Sinar Abadi Tbk (SNAB) naik 5 persen. SNAB juga membagi dividen."
+    ids, ents = _groups(text, [("PT Sinar Abadi", "ORG"), ("SNAB", "ORG"), ("SNAB", "ORG")])
+    assert ids["SNAB"] == ids["PT Sinar Abadi"]
+    assert ents["SNAB"][0].canonical == "PT Sinar Abadi"

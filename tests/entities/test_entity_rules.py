@@ -13,7 +13,8 @@ from ._docs import make_doc
 
 def _not_entities():
     table = lexicon.table("apps")
-    return NotEntities(frozenset(table["names"]), frozenset(table["before"]))
+    return NotEntities(frozenset(table["names"]), frozenset(table["before"]),
+                       lexicon.table("works_events"))
 
 
 def _teams():
@@ -30,6 +31,22 @@ def test_products_model_codes_and_apps_are_dropped():
     _not_entities()(doc)
     assert [e.text for e in doc.entities] == ["MSI", "Instagram", "KPK"]
     assert doc.entities[1].start_char == text.index("Instagram menghapus")
+
+
+def test_works_events_and_languages_are_dropped_with_their_other_mentions():
+    text = ("Sutradara itu menggarap film laga Pasukan Senja. Pasukan Senja tayang di Jakarta. "
+            "Dinas Sosial meluncurkan program Kartu Sehat, dan Kartu Sehat gratis. Ganda putra "
+            "Indonesia lolos di China Open. Topan Mawar melanda Filipina. Ia fasih berbahasa "
+            "Jepang, lalu bermain di Liga Spanyol bersama Real Madrid. Itu film Rina Wati.")
+    spans = [("Pasukan Senja", "ORG"), ("Pasukan Senja", "ORG"), ("Jakarta", "LOC"),
+             ("Dinas Sosial", "ORG"), ("Kartu Sehat", "ORG"), ("Kartu Sehat", "ORG"),
+             ("Indonesia", "LOC"), ("China", "LOC"), ("Topan Mawar", "PER"),
+             ("Filipina", "LOC"), ("Jepang", "LOC"), ("Spanyol", "LOC"), ("Real Madrid", "ORG"),
+             ("Rina Wati", "PER")]
+    doc = make_doc(text, spans)
+    _not_entities()(doc)
+    assert [e.text for e in doc.entities] == ["Jakarta", "Dinas Sosial", "Indonesia",
+                                              "Filipina", "Real Madrid", "Rina Wati"]
 
 
 def test_places_standing_for_teams_become_organisations():

@@ -155,3 +155,11 @@ def test_infer_year():
     assert infer_year(3, 1, pub, "past") == 2023
     assert infer_year(1, 5, pub, "future") == 2025
     assert infer_year(2, 29, None) is None
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Tarif tidak naik hingga tahun 2020 seiring turunnya harga minyak.", "2020"),
+    ("Warga mengeluh sejak 2015 karena jalan rusak.", "2015"),
+])
+def test_a_year_after_a_year_cue_is_no_count_of_the_next_word(text, year):
+    assert [(f.kind, f.iso) for f in facts_of(text)] == [("date", year)]

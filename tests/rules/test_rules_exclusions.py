@@ -18,10 +18,8 @@ from .conftest import facts_of, summaries
         "Ia berada di peringkat 169 dunia.",
         "Kantornya di lantai 3.",
         "Ia mendapat nomor urut 2.",
-        "Berkas itu bernomor 58/PL.01.1/2018.",
         "Ia dijerat Pasal 12 huruf a.",
         "Aturannya Pasal 55 Ayat (1) KUHP.",
-        "Ia melanggar UU Nomor 40 Tahun 1999 tentang Pers.",
         "Aturan itu PP 60/2008 dan UU 30/2002.",
         "Ia menginap di kamar 106 Tanjungpinang.",
         "Macet terlihat di KM 51 tol.",
@@ -78,7 +76,6 @@ def test_amount_next_to_exclusion_cues(text, expected):
         "Ia tinggal di Kelurahan Mangga Dua Selatan.",
         "Rumus itu 2016/2017 tidak berlaku.",
         "Ia finis di posisi 10 dunia.",
-        "Peraturan Permendag 29 tahun 2019 dicabut.",
     ],
 )
 def test_more_names_and_codes(text):
@@ -105,3 +102,25 @@ def test_a_year_in_an_event_name_is_a_date(text, years):
     """The event is no entity, but its year says when (annotation decision D24)."""
     facts = facts_of(text)
     assert [(f.kind, f.iso, f.precision) for f in facts] == [("date", y, "year") for y in years]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Ia melanggar UU Nomor 40 Tahun 1999 tentang Pers.", "1999"),
+    ("Peraturan Permendag 29 tahun 2019 dicabut.", "2019"),
+    ("Berkas itu bernomor 58/PL.01.1/2018.", "2018"),
+    ("Keputusan Menteri ESDM Nomor 1410 K/30/MEM/2018 berlaku.", "2018"),
+    ("Putusan MK Nomor 85/PUU-XII/2013 membatalkan undang-undang itu.", "2013"),
+])
+def test_the_year_of_a_document_number_is_a_date(text, year):
+    """The rest of the number is an identifier; its year is the citation year (D15)."""
+    facts = facts_of(text)
+    assert [(f.kind, f.iso, f.text) for f in facts] == [("date", year, facts[0].text)]
+    assert facts[0].text.endswith(year)
+
+
+@pytest.mark.parametrize("text", [
+    "Aturan itu PP 60/2008 dan UU 30/2002 berlaku.",
+    "Kodenya 123/456/2019 dan tautannya kompas.com/read/AB/2019/09 saja.",
+])
+def test_numbers_with_a_year_but_no_letters_stay_identifiers(text):
+    assert summaries(text) == []
