@@ -8,11 +8,13 @@
   menangguhkan akun") the name stays;
 - works, events, programmes, symbols and languages (the guide: no entities, nor any name
   inside them): a mention right after a word of the lexicon's ``[works_events] before``
-  ("program OK Otrip", "turnamen PUBG Mobile", "Liga Spanyol", "berbahasa Inggris",
-  "lambang Garuda"), right before one of its ``after`` ("China Open"), after a word of
-  ``works_before`` for ORG and LOC only ("film laga The Expendables"; "film Jenkins" is the
-  director's), or opening with one of its ``first`` ("Topan Debbie", "Piala Presiden"); the
-  same string is then dropped everywhere in the article, where it names the same work.
+  ("turnamen PUBG Mobile", "Liga Spanyol", "berbahasa Inggris", "lambang Garuda"), of
+  ``programme_before`` for ORG and PER ("program OK Otrip"; "program DKI" is the province's),
+  of ``works_before`` for ORG and LOC names of two words or more ("film laga The
+  Expendables"; "film Jenkins" and "film Disney" are the maker's), right before a word of
+  ``after`` ("China Open"), or opening with one of ``first`` ("Topan Debbie", "Piala"); the
+  same string is then dropped everywhere in the article, where it names the same work,
+  unless it is also tagged as a place there ("berbahasa Inggris" leaves "Inggris" elsewhere).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class NotEntities(Component):
         self.before = before
         works = works or {}
         self.work_before = frozenset(works.get("before", ()))
+        self.programme_before = frozenset(works.get("programme_before", ()))
         self.maker_before = frozenset(works.get("works_before", ()))
         self.work_after = frozenset(works.get("after", ()))
         self.work_first = frozenset(works.get("first", ()))
@@ -78,16 +81,25 @@ class NotEntities(Component):
         prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 30), ent.start_char)
         if prev is not None:
             two = prev.group("w").lower().split()
-            # "film Jenkins": the director's film, the person stays
-            cues = self.work_before if ent.label == "PER" else self.work_before | self.maker_before
+            cues = set(self.work_before)
+            if ent.label != "LOC":
+                cues |= self.programme_before  # "program DKI": the province's programme
+            if ent.label != "PER" and len(ent.text.split()) > 1:
+                cues |= self.maker_before  # "film Jenkins", "film Disney": the maker's film
             if two[-1] in cues or " ".join(two) in cues:
                 return True
         nxt = _NEXT_WORD.match(doc.text, ent.end_char, ent.end_char + 30)
         return nxt is not None and nxt.group("w") in self.work_after
 
     def __call__(self, doc: Doc) -> Doc:
-        works = {e.text for e in doc.entities if e.origin == "model" and self._is_work(doc, e)}
+        model = [e for e in doc.entities if e.origin == "model"]
+        works = {id(e) for e in model if self._is_work(doc, e)}
+        # the other mentions of a work's name go too, unless the name is a place's
+        # ("berbahasa Inggris", "Liga Spanyol": Inggris and Spanyol stay places elsewhere)
+        places = {e.text for e in model if e.label == "LOC"}
+        names = {e.text for e in model if id(e) in works and e.text not in places}
         doc.entities = [e for e in doc.entities
-                        if e.origin != "model" or not (e.text in works or self._is_product(e)
+                        if e.origin != "model" or not (id(e) in works or e.text in names
+                                                       or self._is_product(e)
                                                        or self._is_app(doc, e))]
         return doc

@@ -37,16 +37,20 @@ def test_works_events_and_languages_are_dropped_with_their_other_mentions():
     text = ("Sutradara itu menggarap film laga Pasukan Senja. Pasukan Senja tayang di Jakarta. "
             "Dinas Sosial meluncurkan program Kartu Sehat, dan Kartu Sehat gratis. Ganda putra "
             "Indonesia lolos di China Open. Topan Mawar melanda Filipina. Ia fasih berbahasa "
-            "Jepang, lalu bermain di Liga Spanyol bersama Real Madrid. Itu film Rina Wati.")
+            "Jepang, lalu bermain di Liga Spanyol bersama Real Madrid. Itu film Rina Wati. "
+            "Ia kini tinggal di Spanyol dan Jepang. Ia menonton film Disney tentang program "
+            "DKI.")
     spans = [("Pasukan Senja", "ORG"), ("Pasukan Senja", "ORG"), ("Jakarta", "LOC"),
              ("Dinas Sosial", "ORG"), ("Kartu Sehat", "ORG"), ("Kartu Sehat", "ORG"),
              ("Indonesia", "LOC"), ("China", "LOC"), ("Topan Mawar", "PER"),
              ("Filipina", "LOC"), ("Jepang", "LOC"), ("Spanyol", "LOC"), ("Real Madrid", "ORG"),
-             ("Rina Wati", "PER")]
+             ("Rina Wati", "PER"), ("Spanyol", "LOC"), ("Jepang", "LOC"), ("Disney", "ORG"),
+             ("DKI", "LOC")]
     doc = make_doc(text, spans)
     _not_entities()(doc)
     assert [e.text for e in doc.entities] == ["Jakarta", "Dinas Sosial", "Indonesia",
-                                              "Filipina", "Real Madrid", "Rina Wati"]
+                                              "Filipina", "Real Madrid", "Rina Wati",
+                                              "Spanyol", "Jepang", "Disney", "DKI"]
 
 
 def test_places_standing_for_teams_become_organisations():
