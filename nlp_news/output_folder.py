@@ -149,6 +149,12 @@ def read_marker(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def run_record(marker: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The run record a finished run kept in its marker (:func:`write_marker`), or None."""
+    run = (marker or {}).get("run")
+    return run if isinstance(run, dict) else None
+
+
 def write_marker(out: Path, status: str, run: dict[str, Any] | None = None) -> None:
     """Mark ``out`` as a folder of nlp-news with the run's ``status``; a complete run also
     keeps its ``run`` record (the manifest: inputs with their checksums, options, models,

@@ -126,7 +126,7 @@ def _months_between(first: str, last: str) -> list[str]:
 
 def _run_record(out: Path) -> dict[str, Any]:
     marker = output_folder.read_marker(out) or {}
-    run = marker.get("run") if isinstance(marker.get("run"), dict) else {}
+    run = output_folder.run_record(marker) or {}
     inputs = [Path(str(i.get("input"))).name for i in run.get("inputs", [])
               if isinstance(i, dict)]
     return {"status": marker.get("status"), "nlp_news": marker.get("nlp_news"),

@@ -44,9 +44,8 @@ class TextSource:
 
 def text_source(out: Path) -> TextSource:
     """The inputs of the run in ``out``, checked against their recorded checksums."""
-    marker = output_folder.read_marker(out) or {}
-    run = marker.get("run")
-    if not isinstance(run, dict) or not isinstance(run.get("inputs"), list):
+    run = output_folder.run_record(output_folder.read_marker(out))
+    if run is None or not isinstance(run.get("inputs"), list):
         return TextSource([], {}, f"{out} has no record of its inputs (made by an older "
                                   "nlp-news or by the Python API): texts are not shown")
     options = run.get("options") if isinstance(run.get("options"), dict) else {}

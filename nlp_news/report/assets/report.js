@@ -198,12 +198,17 @@ async function entitiesPage(t, query) {
   update();
 }
 
-async function entityPage(t, id) {
-  if (!/^\d+$/.test(id || "")) return render(t, el("p", { class: "error", text: "no entity " + id }));
+// One entity's or article's data from its block file ("entity/3"), or null for an id that is
+// not a number or not in the report.
+async function fromBlock(kind, blocks, id) {
+  if (!/^\d+$/.test(id || "")) return null;
   const o = await NLPNEWS.load("overview");
-  const block = Math.floor(Number(id) / o.blocks.entities);
-  const data = await NLPNEWS.load("entity/" + block);
-  const e = data[String(id)];
+  const data = await NLPNEWS.load(kind + "/" + Math.floor(Number(id) / o.blocks[blocks]));
+  return data[String(id)] || null;
+}
+
+async function entityPage(t, id) {
+  const e = await fromBlock("entity", "entities", id);
   if (!e) return render(t, el("p", { class: "error", text: "no entity " + id }));
   render(t, el("h1", { id: "entity-name" }, e.name + " ", label(e.label)),
     el("p", { class: "muted", text: fmt(e.documents) + " articles, " + fmt(e.mentions) + " mentions, " + day(e.first) + " – " + day(e.last) + (e.outlet ? " (a news outlet)" : "") }),
@@ -328,11 +333,7 @@ function articleText(a) {
 }
 
 async function articlePage(t, n, at) {
-  if (!/^\d+$/.test(n || "")) return render(t, el("p", { class: "error", text: "no article " + n }));
-  const o = await NLPNEWS.load("overview");
-  const block = Math.floor(Number(n) / o.blocks.articles);
-  const data = await NLPNEWS.load("article/" + block);
-  const a = data[String(n)];
+  const a = await fromBlock("article", "articles", n);
   if (!a) return render(t, el("p", { class: "error", text: "no article " + n }));
   const meta = [["id", a.doc_id], ["date", a.date || ""], ["source", a.source || ""], ["url", /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noreferrer noopener", text: a.url }) : a.url || ""],
     ["reporter", a.reporter || ""], ["read from", a.origin || ""], ["status", a.status], ["dateline", [a.dateline_place, a.dateline_source].filter(Boolean).join(", ")]];
