@@ -1,19 +1,28 @@
-"""Component ``website_names``: a name written as a domain is an organisation.
+"""Component ``website_names``: a name written as a domain, or cited as a source, is an
+organisation.
 
 "DailySocial.id", "Badmintonindonesia.org", "Bubu.com": the guide counts media, websites and
 companies named by their domain as ORG; the model often calls them LOC or PER. A model
-mention whose last word ends in a web domain gets the label ORG.
+mention whose last word ends in a web domain gets the label ORG. So does one right after a
+word that cites a news source (the lexicon's ``[source_cues]``: "Dilansir Bored Panda",
+"dikutip dari situs Asianikkei").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..doc import Doc
+from ..doc import Doc, Entity
 from .component import Component, register
 
+if TYPE_CHECKING:
+    from .resources import Resources
+
+_PREV_WORDS = regex.compile(r"(?r)(?P<w>\p{L}+(?:\s+\p{L}+){0,2})[\s:]*+$")
 _DOMAIN = regex.compile(r"\p{L}[\p{L}\d-]*\.(?:com|co\.id|co|net|id|org|tv|io)$",
                         regex.IGNORECASE)
 
@@ -25,7 +34,22 @@ class WebsiteNames(Component):
     name = "website_names"
     requires = ("doc.entities",)
 
+    def __init__(self, source_cues: Iterable[str] = ()):
+        self.cues = frozenset(c.lower() for c in source_cues)
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> WebsiteNames:
+        return cls(resources.words("source_cues")["before"])
+
+    def _cited(self, doc: Doc, ent: Entity) -> bool:
+        prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 40), ent.start_char)
+        if prev is None:
+            return False
+        ws = prev.group("w").lower().split()
+        return any(" ".join(ws[i:]) in self.cues for i in range(len(ws)))
+
     def __call__(self, doc: Doc) -> Doc:
         doc.entities = [replace(e, label="ORG") if e.origin == "model" and e.label != "ORG"
-                        and _DOMAIN.search(e.text) else e for e in doc.entities]
+                        and (_DOMAIN.search(e.text) or self._cited(doc, e)) else e
+                        for e in doc.entities]
         return doc
