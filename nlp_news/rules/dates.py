@@ -228,6 +228,25 @@ def _full_year(text: str) -> int:
 # --- finders ----------------------------------------------------------------------------------
 
 
+_DAYS_BEFORE = regex.compile(rf"(?:{DAY}\s*+,\s*+)++(?:(?i:dan|serta)\s++)?+\Z")
+_DAY_NUMBER = regex.compile(DAY)
+
+
+def _listed_days(text: str, pos: int, first: int) -> list[tuple[int, int, int]]:
+    """``(start, end, day)`` of a comma list of days right before ``pos`` ("26, " before
+    "27 dan 29 Oktober", "3, 5, dan " before "7 Mei"), rising up to ``first``; empty when
+    there is none."""
+    match = _DAYS_BEFORE.search(text, max(0, pos - 40), pos)
+    if match is None:
+        return []
+    days = [(d.start(), d.end(), int(d.group()))
+            for d in _DAY_NUMBER.finditer(text, match.start(), match.end())]
+    numbers = [d for _, _, d in days] + [first]
+    if any(a >= b for a, b in zip(numbers, numbers[1:], strict=False)):
+        return []
+    return days
+
+
 def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
     found = []
     for m in anchored(TEXT_DATE, text, index.get("weekday", "date_word", "digit")):
@@ -240,6 +259,19 @@ def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
             year: int | None = int(year_text)
         else:
             year = infer_year(month, days[-1], pub, direction, _weekday_of(m))
+        listed = _listed_days(text, m.start("d1"), days[0])
+        if listed:  # "26, 27 dan 29 Oktober": the days before the first are dates too
+            facts = [make_fact(text, start, end, "date", iso=_day_iso(year, month, day),
+                               precision="day", year_inferred=inferred)
+                     for start, end, day in listed]
+            facts += [make_fact(text, m.start(g), m.end(g), "date",
+                                iso=_day_iso(year, month, day), precision="day",
+                                year_inferred=inferred)
+                      for g, day in zip(("d1", "d2"), days, strict=False)]
+            facts[-1].end_char = m.end() - (len(m.group()) - len(m.group().rstrip()))
+            facts[-1].text = text[facts[-1].start_char:facts[-1].end_char]
+            found.append(Mention(listed[0][0], m.end(), facts, PRIORITY_DATE))
+            continue
         if len(days) == 2:
             first = make_fact(text, m.start(), m.end("d1"), "date",
                               iso=_day_iso(year, month, days[0]), precision="day",

@@ -163,3 +163,14 @@ def test_infer_year():
 ])
 def test_a_year_after_a_year_cue_is_no_count_of_the_next_word(text, year):
     assert [(f.kind, f.iso) for f in facts_of(text)] == [("date", year)]
+
+
+@pytest.mark.parametrize("text, isos", [
+    ("Konser digelar pada 26, 27 dan 29 Oktober di Seoul.",
+     ["2023-10-26", "2023-10-27", "2023-10-29"]),
+    ("Hujan turun pada 3, 5, dan 7 Mei 2019.", ["2019-05-03", "2019-05-05", "2019-05-07"]),
+    ("Skornya 30, 2 Mei lalu ia kalah.", ["2023-05-02"]),
+])
+def test_every_day_of_a_list_before_a_month_is_a_date(text, isos):
+    dates = [f.iso for f in facts_of(text, "2024-02-21") if f.kind == "date"]
+    assert dates == isos  # "30, 2 Mei": no rising list, "30" is no day
