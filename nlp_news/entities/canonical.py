@@ -113,8 +113,8 @@ def _is_acronym_of(short: str, long_key: tuple[str, ...]) -> bool:
 
 
 def _person_forms(long_key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A full name and the shorter forms it is written in: without a dropped first name
-    ("Muhammad"), and the given name of a family name written first ("Ku Hye Sun")."""
+    """A full name and the shorter form it is written in without a dropped first name
+    ("Muhammad Nadir Umar", "Nadir Umar")."""
     forms = [long_key]
     if len(long_key) > 2 and long_key[0] in DROPPED_FIRST:
         forms.append(long_key[1:])

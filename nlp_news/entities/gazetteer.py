@@ -78,8 +78,7 @@ class Gazetteer:
     @cached_property
     def region_keys(self) -> frozenset[tuple[str, ...]]:
         """Name keys of the countries and provinces (``("rusia",)``, ``("jawa", "barat")``)."""
-        return frozenset(keys(p.name) for p in self.places.values()
-                         if p.place_type in ("country", "province"))
+        return frozenset(self.region_ids)
 
     @cached_property
     def region_ids(self) -> dict[tuple[str, ...], str]:

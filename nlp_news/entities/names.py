@@ -7,7 +7,7 @@ tables of ``resources/lexicon.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -62,6 +62,18 @@ def words(text: str) -> list[Word]:
 def keys(text: str) -> tuple[str, ...]:
     """The word keys of ``text``."""
     return tuple(k for k in (w.key for w in words(text)) if k)
+
+
+_WORDS_BEFORE = regex.compile(r"(?r)(?P<w>\p{L}+(?:\s+\p{L}+){0,2})\s*+$")
+
+
+def follows_cue(text: str, start: int, cues: Collection[str], window: int = 40) -> bool:
+    """True when the words right before ``start`` (at most three, within ``window``
+    characters) end with a phrase of ``cues`` (lower-case): "Dilansir" before "Bored Panda",
+    "film laga" before "The Expendables"."""
+    match = _WORDS_BEFORE.search(text, max(0, start - window), start)
+    ws = match.group("w").lower().split() if match else []
+    return any(" ".join(ws[i:]) in cues for i in range(len(ws)))
 
 
 _WEB_DOMAIN = regex.compile(r"(?i)\.(?:co\.id|com|net|org|id|tv)$")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..doc import Doc, Entity
+from ..entities.names import follows_cue
 from .component import Component, register
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 _MODEL_CODE = regex.compile(r"\p{L}{1,6}\d{1,5}\p{L}{0,3}")
 _CODES_ONLY = regex.compile(r"(?=[^\d]*\d)[\p{Lu}\d]{1,5}(?:\s*-\s*\d{1,3})?")
-_PREV_WORDS = regex.compile(r"(?r)(?P<w>\p{L}+(?:\s+\p{L}+)?)\s*+$")
 _NEXT_WORD = regex.compile(r"\s++(?P<w>\p{L}+)")
 
 
@@ -66,28 +66,20 @@ class NotEntities(Component):
         return bool(_MODEL_CODE.fullmatch(words[-1]) or _CODES_ONLY.fullmatch(ent.text))
 
     def _is_app(self, doc: Doc, ent: Entity) -> bool:
-        if ent.text.lower() not in self.apps:
-            return False
-        prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 30), ent.start_char)
-        if prev is None:
-            return False
-        two = prev.group("w").lower().split()
-        return two[-1] in self.before or " ".join(two) in self.before
+        return ent.text.lower() in self.apps and follows_cue(doc.text, ent.start_char,
+                                                             self.before, window=30)
 
     def _is_work(self, doc: Doc, ent: Entity) -> bool:
         """A work, event or language named by the words around it (see the module)."""
         if ent.text.split()[0].lower() in self.work_first and len(ent.text.split()) > 1:
             return True
-        prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 30), ent.start_char)
-        if prev is not None:
-            two = prev.group("w").lower().split()
-            cues = set(self.work_before)
-            if ent.label != "LOC":
-                cues |= self.programme_before  # "program DKI": the province's programme
-            if ent.label != "PER" and len(ent.text.split()) > 1:
-                cues |= self.maker_before  # "film Jenkins", "film Disney": the maker's film
-            if two[-1] in cues or " ".join(two) in cues:
-                return True
+        cues = set(self.work_before)
+        if ent.label != "LOC":
+            cues |= self.programme_before  # "program DKI": the province's programme
+        if ent.label != "PER" and len(ent.text.split()) > 1:
+            cues |= self.maker_before  # "film Jenkins", "film Disney": the maker's film
+        if follows_cue(doc.text, ent.start_char, cues, window=30):
+            return True
         nxt = _NEXT_WORD.match(doc.text, ent.end_char, ent.end_char + 30)
         return nxt is not None and nxt.group("w") in self.work_after
 

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..doc import Doc, Entity
+from ..doc import Doc
+from ..entities.names import follows_cue
 from .component import Component, register
 
 if TYPE_CHECKING:
     from .resources import Resources
 
-_PREV_WORDS = regex.compile(r"(?r)(?P<w>\p{L}+(?:\s+\p{L}+){0,2})[\s:]*+$")
 _DOMAIN = regex.compile(r"\p{L}[\p{L}\d-]*\.(?:com|co\.id|co|net|id|org|tv|io)$",
                         regex.IGNORECASE)
 
@@ -41,15 +41,9 @@ class WebsiteNames(Component):
     def from_resources(cls, resources: Resources) -> WebsiteNames:
         return cls(resources.words("source_cues")["before"])
 
-    def _cited(self, doc: Doc, ent: Entity) -> bool:
-        prev = _PREV_WORDS.search(doc.text, max(0, ent.start_char - 40), ent.start_char)
-        if prev is None:
-            return False
-        ws = prev.group("w").lower().split()
-        return any(" ".join(ws[i:]) in self.cues for i in range(len(ws)))
-
     def __call__(self, doc: Doc) -> Doc:
         doc.entities = [replace(e, label="ORG") if e.origin == "model" and e.label != "ORG"
-                        and (_DOMAIN.search(e.text) or self._cited(doc, e)) else e
+                        and (_DOMAIN.search(e.text)
+                             or follows_cue(doc.text, e.start_char, self.cues)) else e
                         for e in doc.entities]
         return doc

@@ -254,7 +254,6 @@ def _is_year(num: str, value: Decimal) -> bool:
     return _PLAIN_YEAR.fullmatch(num) is not None and len(num) == 4 and 1900 <= value <= 2100
 
 
-
 def find_amounts(text: str, index: Index | None = None) -> list[Mention]:
     """Amount mentions in one sentence (scores, codes and numbers in names turned down)."""
     index = index or build_index(text)

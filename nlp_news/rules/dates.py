@@ -261,15 +261,12 @@ def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
             year = infer_year(month, days[-1], pub, direction, _weekday_of(m))
         listed = _listed_days(text, m.start("d1"), days[0])
         if listed:  # "26, 27 dan 29 Oktober": the days before the first are dates too
+            spans = listed + [(m.start(g), m.end(g), day)
+                              for g, day in zip(("d1", "d2"), days, strict=False)]
+            spans[-1] = (spans[-1][0], m.end(), spans[-1][2])  # the last takes the month
             facts = [make_fact(text, start, end, "date", iso=_day_iso(year, month, day),
                                precision="day", year_inferred=inferred)
-                     for start, end, day in listed]
-            facts += [make_fact(text, m.start(g), m.end(g), "date",
-                                iso=_day_iso(year, month, day), precision="day",
-                                year_inferred=inferred)
-                      for g, day in zip(("d1", "d2"), days, strict=False)]
-            facts[-1].end_char = m.end() - (len(m.group()) - len(m.group().rstrip()))
-            facts[-1].text = text[facts[-1].start_char:facts[-1].end_char]
+                     for start, end, day in spans]
             found.append(Mention(listed[0][0], m.end(), facts, PRIORITY_DATE))
             continue
         if len(days) == 2:
