@@ -15,6 +15,13 @@
   ``after`` ("China Open"), or opening with one of ``first`` ("Topan Debbie", "Piala"); the
   same string is then dropped everywhere in the article, where it names the same work,
   unless it is also tagged as a place there ("berbahasa Inggris" leaves "Inggris" elsewhere).
+  An ORG or PER mention at the end of a capitalised name that opens with such a word is inside
+  the work's name ("Indeks Harga [Saham Gabungan]", "Program Keluarga [Harapan]"), and so is
+  an acronym in brackets right after such a name or after one ending with a word of ``last``
+  ("Indeks Harga Saham Gabungan ([IHSG])", "Jakarta Islamic Index ([JII])");
+- stock indices (D31): the names of ``[works_events] indices`` ("IHSG", "LQ45"), and those of
+  ``indices_moving`` (also a newspaper's or a company's name) when a move follows them
+  ("Straits Times melemah 12,34 poin", "Nikkei turun 0,1 persen").
 """
 
 from __future__ import annotations
@@ -33,6 +40,12 @@ if TYPE_CHECKING:
 _MODEL_CODE = regex.compile(r"\p{L}{1,6}\d{1,5}\p{L}{0,3}")
 _CODES_ONLY = regex.compile(r"(?=[^\d]*\d)[\p{Lu}\d]{1,5}(?:\s*-\s*\d{1,3})?")
 _NEXT_WORD = regex.compile(r"\s++(?P<w>\p{L}+)")
+#: up to three lower-case words, then a number of points or a percent
+_MOVE_AFTER = regex.compile(
+    r"(?P<words>(?:\s++\p{Ll}++){1,3}+)\s++[\p{N}.,]++\s*+(?:%|(?i:persen|poin)\b)")
+#: the capitalised words of a name right before a position, perhaps with an opening bracket
+_NAME_BEFORE = regex.compile(
+    r"(?r)(?<![\p{L}\p{N}])(?P<name>\p{Lu}[\p{L}\-]*(?: \p{Lu}[\p{L}\-]*){0,5}) (?P<bracket>\()?$")
 
 
 @register
@@ -52,6 +65,12 @@ class NotEntities(Component):
         self.maker_before = frozenset(works.get("works_before", ()))
         self.work_after = frozenset(works.get("after", ()))
         self.work_first = frozenset(works.get("first", ()))
+        self.work_last = frozenset(works.get("last", ()))
+        self.indices = frozenset(works.get("indices", ()))
+        self.indices_moving = frozenset(works.get("indices_moving", ()))
+        self.index_moves = frozenset(works.get("index_moves", ()))
+        self.name_openers = frozenset(
+            c for c in self.work_before | self.programme_before | self.work_first if " " not in c)
 
     @classmethod
     def from_resources(cls, resources: Resources) -> NotEntities:
@@ -81,11 +100,33 @@ class NotEntities(Component):
         if follows_cue(doc.text, ent.start_char, cues, window=30):
             return True
         nxt = _NEXT_WORD.match(doc.text, ent.end_char, ent.end_char + 30)
-        return nxt is not None and nxt.group("w") in self.work_after
+        if nxt is not None and nxt.group("w") in self.work_after:
+            return True
+        return ent.label != "LOC" and self._inside_work_name(doc.text, ent)
+
+    def _is_index(self, text: str, ent: Entity) -> bool:
+        """A stock index by its name, or by its name and the move after it."""
+        if ent.text in self.indices:
+            return True
+        if ent.text not in self.indices_moving:
+            return False
+        move = _MOVE_AFTER.match(text, ent.end_char, ent.end_char + 80)
+        return move is not None and not self.index_moves.isdisjoint(move.group("words").split())
+
+    def _inside_work_name(self, text: str, ent: Entity) -> bool:
+        """The mention ends a work's capitalised name, or is its acronym in brackets."""
+        match = _NAME_BEFORE.search(text, max(0, ent.start_char - 80), ent.start_char)
+        if match is None:
+            return False
+        words = match.group("name").split()
+        if words[0].lower() in self.name_openers:
+            return True
+        return (match.group("bracket") is not None and words[-1] in self.work_last
+                and text.startswith(")", ent.end_char))
 
     def __call__(self, doc: Doc) -> Doc:
         model = [e for e in doc.entities if e.origin == "model"]
-        works = {id(e) for e in model if self._is_work(doc, e)}
+        works = {id(e) for e in model if self._is_work(doc, e) or self._is_index(doc.text, e)}
         # the other mentions of a work's name go too, unless the name is a place's
         # ("berbahasa Inggris", "Liga Spanyol": Inggris and Spanyol stay places elsewhere)
         places = {e.text for e in model if e.label == "LOC"}

@@ -66,6 +66,11 @@ IDENTIFIER = regex.compile(
     + ")"
 )
 
+#: a number with a decimal comma or a thousands point: a level, not a position ("ke posisi
+#: 3.382,53", "di posisi 6.183,39 poin")
+_SEPARATED_NUMBER = regex.compile(r"\p{N}{1,3}+(?:\.\p{N}{3}+)*+(?:,\p{N}++)?+")
+_POSITION_CUES = frozenset(ORDINAL_CUES - IDENTIFIER_CUES)
+
 #: ``ke-3``, ``ke - 44``, ``ke3``, ``ke-64`` (not ``ke 3``: "naik ke 3 persen" is an amount)
 ORDINAL = regex.compile(W_START + r"(?i:ke)(?:\s*+[-–]\s*+|(?=\p{N}))(?P<code>\p{N}++)")
 
@@ -103,12 +108,23 @@ def _addresses(text: str, index: Index) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+def _is_level(text: str, match: regex.Match[str]) -> bool:
+    """A position cue before a number with decimals or thousands: an index level or a score
+    ("ke posisi 3.382,53"), no position."""
+    code = match.group("code")
+    cue = text[match.start():match.start("code")].strip(" .:#").lower()
+    return (cue in _POSITION_CUES and (regex.search(r"[.,]", code) is not None)
+            and _SEPARATED_NUMBER.fullmatch(code) is not None)
+
+
 def find_exclusions(text: str, index: Index | None = None) -> list[Excluded]:
     """All excluded ranges of one sentence's text (offsets into ``text``)."""
     index = index or build_index(text)
     found: list[Excluded] = []
     for pattern, reason in ((IDENTIFIER, "identifier"), (ORDINAL, "ordinal")):
         for match in anchored(pattern, text, index.get("ident")):
+            if pattern is IDENTIFIER and _is_level(text, match):
+                continue
             found.append(Excluded(match.start("code"), match.end("code"), reason))
     for start, end in _addresses(text, index):
         found.append(Excluded(start, end, "url"))

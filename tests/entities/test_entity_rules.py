@@ -53,6 +53,31 @@ def test_works_events_and_languages_are_dropped_with_their_other_mentions():
                                               "Spanyol", "Jepang", "Disney", "DKI"]
 
 
+def test_names_inside_a_work_name_and_its_acronym_are_dropped():
+    text = ("Indeks Harga Saham Gabungan (IHSG) naik 12 poin, Surabaya Retail Index (SRI) "
+            "turun. Bank Jatim menyalurkan Program Kartu Tani (PKT) di Kabupaten Ngawi. IHSG "
+            "ditutup menguat. Bank Jatim (BJTM) menaikkan Indeks Pembangunan Manusia Jawa Timur. "
+            "Ketua Panitia Pekan Raya Jakarta (PRJ) Budi Santoso datang.")
+    spans = [("Saham Gabungan", "ORG"), ("IHSG", "ORG"), ("SRI", "ORG"), ("Bank Jatim", "ORG"),
+             ("Kartu Tani", "ORG"), ("PKT", "ORG"), ("Kabupaten Ngawi", "LOC"),
+             ("IHSG", "ORG"), ("Bank Jatim", "ORG"), ("BJTM", "ORG"), ("Jawa Timur", "LOC"),
+             ("PRJ", "ORG"), ("Budi Santoso", "PER")]
+    doc = make_doc(text, spans)
+    _not_entities()(doc)
+    assert [e.text for e in doc.entities] == ["Bank Jatim", "Kabupaten Ngawi", "Bank Jatim",
+                                              "BJTM", "Jawa Timur", "PRJ", "Budi Santoso"]
+
+
+def test_stock_indices_are_dropped_and_a_newspaper_of_the_same_name_stays():
+    text = ("IHSG ditutup menguat, sedangkan Hang Seng turun 40,1 poin dan Nikkei ditutup naik "
+            "0,4 persen. Harian Straits Times menulis 30 persen warga setuju. Straits Times "
+            "melaporkan 12 korban.")
+    doc = make_doc(text, [("IHSG", "ORG"), ("Hang Seng", "LOC"), ("Nikkei", "ORG"),
+                          ("Straits Times", "ORG"), ("Straits Times", "ORG")])
+    _not_entities()(doc)
+    assert [e.text for e in doc.entities] == ["Straits Times", "Straits Times"]
+
+
 def test_places_standing_for_teams_become_organisations():
     text = ("Timnas kalah 0-1 melawan Iran di Yogyakarta. Barcelona menjamu Valencia. "
             "Manajer Liverpool memuji pemain. Indonesia menang 1-0 atas Filipina. "
@@ -98,6 +123,27 @@ def test_units_before_an_organisation_join_its_span():
     OrgUnits(frozenset(lexicon.table("org_units")["words"]))(doc)
     assert [e.text for e in doc.entities] == ["Komisi II DPR", "Zainudin Amali",
                                               "Komisi Disiplin PSSI", "Persib", "DPR"]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.entities)
+
+
+def test_a_region_after_a_regional_organisation_joins_its_span():
+    from nlp_news.pipeline.org_units import OrgUnits
+
+    text = ("Kepala Dinas Pendidikan Jawa Barat Rina Wati datang ke Pemkab Garut. Berkasnya "
+            "dikirim ke Kejari Bandung Barat, lalu Kapolres Bogor menemui Bupati Sumedang. "
+            "Universitas Padjadjaran Bandung dan BPBD Kabupaten Garut, Jawa Barat, siaga.")
+    doc = make_doc(text, [("Dinas Pendidikan", "ORG"), ("Jawa Barat", "LOC"),
+                          ("Rina Wati", "PER"), ("Garut", "LOC"), ("Kejari", "ORG"),
+                          ("Bandung Barat", "LOC"), ("Bogor", "LOC"), ("Sumedang", "LOC"),
+                          ("Universitas Padjadjaran", "ORG"), ("Bandung", "LOC"),
+                          ("BPBD", "ORG"), ("Kabupaten Garut", "LOC"), ("Jawa Barat", "LOC")])
+    table = lexicon.table("org_units")
+    OrgUnits(frozenset(table["words"]), frozenset(table["regional"]))(doc)
+    assert [(e.text, e.label) for e in doc.entities] == [
+        ("Dinas Pendidikan Jawa Barat", "ORG"), ("Rina Wati", "PER"), ("Pemkab Garut", "ORG"),
+        ("Kejari Bandung Barat", "ORG"), ("Bogor", "LOC"), ("Sumedang", "LOC"),
+        ("Universitas Padjadjaran", "ORG"), ("Bandung", "LOC"),
+        ("BPBD Kabupaten Garut", "ORG"), ("Jawa Barat", "LOC")]
     assert all(text[e.start_char:e.end_char] == e.text for e in doc.entities)
 
 

@@ -175,3 +175,34 @@ def test_money_span_suppresses_bare_number():
 )
 def test_more_amounts(text, expected):
     assert summaries(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an index level after a position word is a level, not a position (D31)
+        ("Indeks Straits Times turun 9,15 poin (0,27 persen) ke posisi 3.401,20.",
+         [("quantity", 9.15, "poin"), ("percent", 0.27), ("quantity", 3401.2, None)]),
+        ("Ia naik ke posisi 3 klasemen.", []),
+        # points beside their own percentage are an index's, not percentage points
+        ("Pasar menguat 4,21 poin atau setara dengan 0,08% hari itu.",
+         [("quantity", 4.21, "poin"), ("percent", 0.08)]),
+        ("Elektabilitasnya 41 persen, naik 3 poin dari survei lalu.",
+         [("percent", 41.0), ("percent", 3.0)]),
+        # a range of levels with decimals is no score; "2-1" is
+        ("Indeks bergerak di level 5.112,40 – 5.180,2 sepanjang hari.",
+         [("quantity", 5112.4, None), ("quantity", 5180.2, None)]),
+        ("Persija menang 2-1 di kandang.", []),
+        # day words, prepositions and moves after a number are no unit
+        ("Indeks dibuka di 5.150,3 pagi tadi.", [("quantity", 5150.3, None),
+                                                 ("date", "2024-02-21")]),
+        ("Sebanyak 140 saham naik, 101 turun dan 98 stagnan.",
+         [("quantity", 140.0, "saham"), ("quantity", 101.0, None), ("quantity", 98.0, None)]),
+        ("Mereka menginap dua malam di Bogor.", [("quantity", 2.0, "malam")]),
+        ("Bunga naik 25 basis poin, atau 25 bps.",
+         [("quantity", 25.0, "basis poin"), ("quantity", 25.0, "basis poin")]),
+        ("Laga itu dimainkan di lapangan 2 dan lantai 3.", []),
+    ],
+)
+def test_market_figures(text, expected):
+    assert summaries(text) == expected
