@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
@@ -73,6 +73,24 @@ PROMOTE_EVERY, PROMOTE_MIN = 25, 2
 TOKENIZER_NAME = "nlp_news.indonesian_tokenizer.v1"
 
 
+@cache
+def _split_exceptions() -> tuple[dict, frozenset[str]]:
+    """spaCy's Indonesian exceptions apart from the hyphenated words kept as one token, and
+    those words (letters between the hyphens, one token equal to the word)."""
+    from spacy.lang.id import Indonesian
+    from spacy.symbols import ORTH
+
+    rules, hyphenated = {}, set()
+    for key, value in Indonesian.Defaults.tokenizer_exceptions.items():
+        parts = key.split("-")
+        if (len(parts) > 1 and all(part.isalpha() for part in parts)
+                and value == [{ORTH: key}]):
+            hyphenated.add(key)
+        else:
+            rules[key] = value
+    return rules, frozenset(hyphenated)
+
+
 def _tokenizer_factory():
     """spaCy's Indonesian tokenizer with two additions, built with one load of its rules.
 
@@ -83,6 +101,12 @@ def _tokenizer_factory():
     spaCy's Indonesian rules hold about 16,000 exceptions (hyphenated words), and spaCy
     re-loads all of them whenever a setting changes or a special case is added; setting
     everything first and the rules once makes the same tokenizer in a third of the time.
+    And 15,573 of them only keep a hyphenated word one token ("abu-abu", "Sayur-Mayur"):
+    those are looked up in a set by ``token_match`` instead of being loaded as special cases
+    (loading them was two seconds of every start); where spaCy's special cases would join
+    the pieces of such a word after other punctuation split its chunk ("laki-laki/usia",
+    "sering,tiba-tiba"), :func:`join_hyphenated` joins them the same way.  The cut is the
+    same (``tests/test_tokenizer_build.py``; every article of both dumps, checked).
     """
     from spacy import util
     from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -100,7 +124,13 @@ def _tokenizer_factory():
                                       if key in (IS_PUNCT, IS_SPACE)}
         glued = [rf"(?<=[{ALPHA}]),(?=[0-9])", rf"(?<=[0-9]),(?=[{ALPHA}])",
                  rf"(?<=[)\]])\.(?=[{ALPHA}])", rf"(?<=[{ALPHA}0-9])[)\]](?=\.[{ALPHA}])"]
-        rules = dict(defaults.tokenizer_exceptions)
+        rules, hyphenated = _split_exceptions()
+        rules = dict(rules)
+        default_match = defaults.token_match
+
+        def token_match(string: str) -> bool:
+            return string in hyphenated or bool(default_match and default_match(string))
+
         for word in lexicon.table("abbreviations"):
             for form in {word, word.title(), word.upper()}:
                 rules[f"{form}."] = [{ORTH: f"{form}."}]
@@ -109,12 +139,63 @@ def _tokenizer_factory():
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
             suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
             infix_finditer=util.compile_infix_regex([*defaults.infixes, *glued]).finditer,
-            token_match=defaults.token_match, url_match=defaults.url_match,
+            token_match=token_match, url_match=defaults.url_match,
             max_cache_size=CACHE_CHUNKS + 10_000)
         tokenizer.rules = rules
         return tokenizer
 
     return factory
+
+
+def join_hyphenated(text: str, rows: list[list[int]],
+                    words: frozenset[str]) -> list[list[int]]:
+    """Join the pieces of a known hyphenated word that punctuation around it left split.
+
+    ``rows`` are spaCy's ``[idx, length, is_space, is_punct]`` per token.  This is what spaCy
+    does with special cases after cutting (``Tokenizer._apply_special_cases``): every
+    sequence of tokens "word - word ..." spelling one of ``words`` is a candidate, the
+    longest first, then the earliest; a candidate whose first or last token is taken by an
+    earlier one is skipped, and each candidate takes its tokens either way; a candidate
+    written without spaces becomes one token."""
+    pieces = [text[idx:idx + length] for idx, length, _, _ in rows]
+    candidates: list[tuple[int, int]] = []
+    i, n = 0, len(rows)
+    while i < n:
+        # a run: word (- word)+, the tokens alternating
+        if not pieces[i].isalpha():
+            i += 1
+            continue
+        j = i
+        while j + 2 < n and pieces[j + 1] == "-" and pieces[j + 2].isalpha():
+            j += 2
+        for a in range(i, j, 2):
+            for b in range(a + 2, j + 1, 2):
+                if "".join(pieces[a:b + 1]) in words:
+                    candidates.append((a, b + 1))
+        i = j + 1
+    if not candidates:
+        return rows
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: set[int] = set()
+    joined: dict[int, int] = {}
+    for start, end in candidates:
+        if start not in taken and end - 1 not in taken:
+            last = rows[end - 1]
+            if last[0] + last[1] - rows[start][0] == sum(r[1] for r in rows[start:end]):
+                joined[start] = end  # written without spaces: one token
+        taken.update(range(start, end))
+    out: list[list[int]] = []
+    i = 0
+    while i < n:
+        end = joined.get(i)
+        if end is None:
+            out.append(rows[i])
+            i += 1
+        else:
+            last = rows[end - 1]
+            out.append([rows[i][0], last[0] + last[1] - rows[i][0], 0, 0])
+            i = end
+    return out
 
 
 class Tokenizer:
@@ -187,8 +268,10 @@ class Tokenizer:
         punct_chars = self._punct_chars
         sentence: list[tuple[int, int]] = []
         seen_period = False
-        for idx, length, is_space, is_punct in doc.to_array([IDX, LENGTH, IS_SPACE,
-                                                             IS_PUNCT]).tolist():
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
+        if "-" in piece:
+            rows = join_hyphenated(piece, rows, _split_exceptions()[1])
+        for idx, length, is_space, is_punct in rows:
             end = idx + length
             in_punct_chars = piece[idx:end] in punct_chars
             if seen_period and not is_punct and not in_punct_chars:

