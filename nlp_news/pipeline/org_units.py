@@ -50,10 +50,13 @@ class OrgUnits(Component):
         return cls(frozenset(table["words"]), frozenset(table["regional"]))
 
     def _regional(self, name: str) -> bool:
+        """The name opens with a word (or two or three) of ``[org_units] regional``."""
         words = name.lower().split()
         return any(" ".join(words[:n]) in self.regional for n in (1, 2, 3))
 
     def _join_regions(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """A LOC right after a regional ORG joins it; a LOC right after an untagged regional
+        word becomes an ORG that takes the word in (see the module)."""
         out: list[Entity] = []
         for ent in entities:
             last = out[-1] if out else None
