@@ -17,12 +17,14 @@ from decimal import Decimal
 import regex
 
 from .base import PRIORITY_AMOUNT, PRIORITY_DATE, Mention, make_fact
+from .dates import RELATIVE_DAY
 from .numbers import (
     DIGITS,
     INTEGER,
     MULTIPLIER,
     NUMBER,
     NUMBER_BARE,
+    SEPARATED,
     WORDS,
     multiplier_value,
     parse_number,
@@ -122,16 +124,12 @@ _JOINED_AFTER = regex.compile(r"\s?+(?:[/:]\s?+\p{N}|[-–]\s?+\p{N})|/[\p{L}\p{
 _LIST_NUMBER = regex.compile(r"\.(?:\s++\p{Lu}|\s*+\Z)")
 _PLAIN_YEAR = regex.compile(INTEGER)
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}+")
-#: a decimal comma or thousands point inside a written number: no score
-_SEPARATED = regex.compile(r"\d[.,]\d")
-#: a day word of the publication day or near it ("pagi tadi", "malam ini"): no unit
-_RELATIVE_DAY_AT = regex.compile(r"(?i:" + alternation(RELATIVE_DAYS) + ")" + W_END)
 _SENTENCE_PERCENT = regex.compile(r"%|(?i:\bpersen\b)")
 #: a percentage in brackets or after "atau" right after a number of points: the points are an
 #: index's ("melemah 12,34 poin (0,36 persen)", "3,66 poin atau setara dengan 0,06%")
 _PERCENT_BESIDE = regex.compile(
-    r"\s*+(?:\(|(?i:atau|setara|setara dengan|atau setara|atau setara dengan)\s++)\s*+"
-    r"[\p{N}.,]++\s*+(?:%|(?i:persen\b))"
+    r"\s*+(?:\(|(?i:atau(?:\s++setara)?+|setara)(?:\s++(?i:dengan))?+\s++)\s*+"
+    rf"{DIGITS}{PERCENT}"
 )
 _POINTS_CONTEXT = regex.compile(
     r"(?i:\b" + alternation(POINTS_NOT_PERCENT) + r"\b)"
@@ -165,7 +163,7 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, int, bool]:
         return None, pos, False
     word = match.group("w")
     low = word.lower()
-    if _RELATIVE_DAY_AT.match(text, match.start("w")):
+    if RELATIVE_DAY.match(text, match.start("w")):  # "pagi tadi", "malam ini"
         return None, pos, False  # "di level 6.238,7 pagi tadi"
     if _ACRONYM.fullmatch(word) and low not in TIMEZONES and low not in NOT_UNITS:
         return low, match.end(), False  # counted acronyms: "8 WNA", "120 TPS"
@@ -402,7 +400,7 @@ def _read_range(text: str, m: regex.Match[str], kind: str, unit: str | None,
                           iso=str(int(second[0])), precision="year", range_part="high"),
             ]
             return Mention(start, m.end("num2"), facts, PRIORITY_DATE)
-        if dash and not (_SEPARATED.search(num) or _SEPARATED.search(num2)):
+        if dash and not (SEPARATED.fullmatch(num) or SEPARATED.fullmatch(num2)):
             return None  # a score: "2-1", "6-2"; not "di level 5.112,40 – 5.180,2"
     prev = _previous_word(text, start)
     if dash and (first[0] > second[0] or (prev and prev.lower() in SCORE_CUES)):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .numbers import DECIMAL_COMMA, GROUPED
 from .scan import MAX_TRIES, TLDS, Index, anchored, build_index
 from .words import (
     CLASSIFIERS,
@@ -66,10 +67,10 @@ IDENTIFIER = regex.compile(
     + ")"
 )
 
-#: a number with a decimal comma or a thousands point: a level, not a position ("ke posisi
-#: 3.382,53", "di posisi 6.183,39 poin")
-_SEPARATED_NUMBER = regex.compile(r"\p{N}{1,3}+(?:\.\p{N}{3}+)*+(?:,\p{N}++)?+")
 _POSITION_CUES = frozenset(ORDINAL_CUES - IDENTIFIER_CUES)
+#: a number written the Indonesian way with a thousands point or a decimal comma: a level, not
+#: a position ("ke posisi 3.382,53"; "menit 01.59" stays a position)
+_LEVEL = regex.compile(rf"{GROUPED}|{DECIMAL_COMMA}")
 
 #: ``ke-3``, ``ke - 44``, ``ke3``, ``ke-64`` (not ``ke 3``: "naik ke 3 persen" is an amount)
 ORDINAL = regex.compile(W_START + r"(?i:ke)(?:\s*+[-–]\s*+|(?=\p{N}))(?P<code>\p{N}++)")
@@ -111,10 +112,8 @@ def _addresses(text: str, index: Index) -> Iterator[tuple[int, int]]:
 def _is_level(text: str, match: regex.Match[str]) -> bool:
     """A position cue before a number with decimals or thousands: an index level or a score
     ("ke posisi 3.382,53"), no position."""
-    code = match.group("code")
     cue = text[match.start():match.start("code")].strip(" .:#").lower()
-    return (cue in _POSITION_CUES and (regex.search(r"[.,]", code) is not None)
-            and _SEPARATED_NUMBER.fullmatch(code) is not None)
+    return cue in _POSITION_CUES and _LEVEL.fullmatch(match.group("code")) is not None
 
 
 def find_exclusions(text: str, index: Index | None = None) -> list[Excluded]:

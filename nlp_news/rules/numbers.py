@@ -42,6 +42,9 @@ DECIMAL_COMMA = r"\d{1,15}+,\d{1,9}+"
 DECIMAL_DOT = r"\d{1,15}+\.\d{1,9}+"
 #: ``2024``
 INTEGER = r"\d{1,15}+"
+#: A number written with a thousands separator or a decimal mark (no plain integer): an index
+#: level ("3.382,53", "5.100"), no score or position.
+SEPARATED = regex.compile(rf"{GROUPED}|{EN_GROUPED}|{DECIMAL_COMMA}|{DECIMAL_DOT}")
 
 #: Units and scales that may be glued to the digits ("5km", "64GB", "10jt", "Rp3M").
 _GLUED = alternation(
