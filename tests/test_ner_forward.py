@@ -75,3 +75,78 @@ def test_batched_viterbi_equals_stanza_per_sentence():
     paths = viterbi_batch(scores, lengths, transitions)
     for b, n in enumerate(lengths):
         assert paths[b] == [int(x) for x in viterbi_decode(scores[b, :n], transitions)[0]]
+
+
+class _Runs:
+    """Unpickling this would run code (it writes the file named ``marker``)."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (exec, (f"open({self.marker!r}, 'w').write('ran')",))
+
+
+@pytest.mark.parametrize("zip_format", [False, True])
+def test_checkpoint_reader_refuses_what_would_run_code(tmp_path, zip_format):
+    import pickle
+
+    import torch
+
+    from nlp_news.pipeline.ner_forward import read_checkpoint
+
+    marker = tmp_path / "ran.txt"
+    path = tmp_path / "evil.pt"
+    torch.save({"model": {"w": torch.ones(2)}, "x": _Runs(marker)}, path,
+               _use_new_zipfile_serialization=zip_format)
+    with pytest.raises(pickle.UnpicklingError, match="builtins.exec is not allowed in a model"):
+        read_checkpoint(str(path))
+    assert not marker.exists()
+
+
+def test_checkpoint_reader_reads_tensors_and_vocabularies(tmp_path):
+    from collections import OrderedDict
+
+    import torch
+
+    from nlp_news.pipeline.ner_forward import read_checkpoint
+
+    saved = {"model": OrderedDict(w=torch.arange(6.0).reshape(2, 3), b=torch.zeros(3)),
+             "vocab": {"word": {"_id2unit": ["<PAD>", "banjir", "Jakarta"], "lower": True}},
+             "config": {"hidden_dim": 8, "scheme": "bioes"}}
+    path = tmp_path / "ok.pt"
+    torch.save(saved, path, _use_new_zipfile_serialization=False)  # as stanza saves
+    read = read_checkpoint(str(path))
+    assert read["vocab"] == saved["vocab"] and read["config"] == saved["config"]
+    assert all(torch.equal(read["model"][k], saved["model"][k]) for k in saved["model"])
+
+
+def test_shipped_model_reads_as_torch_weights_only_reads_it():
+    import torch
+
+    from nlp_news.models import model_paths
+    from nlp_news.pipeline.ner_forward import read_checkpoint
+
+    paths = model_paths()
+    if not paths.has_ner():
+        pytest.skip(f"needs the NER model in {paths.root} (nlp-news train all)")
+    for path in (paths.ner, paths.pretrain):
+        ours, torchs = read_checkpoint(str(path)), torch.load(path, weights_only=True)
+        assert ours.keys() == torchs.keys()
+        for key in ours:
+            if isinstance(ours[key], torch.Tensor):
+                assert torch.equal(ours[key], torchs[key])
+            elif key == "model":
+                assert all(torch.equal(ours[key][k], torchs[key][k]) for k in torchs[key])
+            else:
+                assert ours[key] == torchs[key]
+
+
+def test_checkpoint_reader_reads_sets_of_old_pickles(tmp_path):
+    import torch
+
+    from nlp_news.pipeline.ner_forward import read_checkpoint
+
+    path = tmp_path / "set.pt"
+    torch.save({"labels": {"PER", "LOC"}}, path, _use_new_zipfile_serialization=False)
+    assert read_checkpoint(str(path)) == {"labels": {"PER", "LOC"}}

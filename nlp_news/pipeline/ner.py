@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,20 @@ if TYPE_CHECKING:
     from .resources import Resources
 
 log = logging.getLogger(__name__)
+
+
+def import_stanza() -> None:
+    """Import stanza, without IPython when IPython is not loaded: stanza's progress-bar helper
+    imports IPython (a third of a second) only to ask whether it runs in a notebook, and a
+    process that has not loaded IPython is not a notebook.  IPython stays importable after."""
+    if "stanza" in sys.modules or "IPython" in sys.modules:
+        return
+    sys.modules["IPython"] = None  # type: ignore[assignment]  # an import of it fails at once
+    try:
+        import stanza  # noqa: F401
+    finally:
+        if sys.modules.get("IPython", 0) is None:
+            del sys.modules["IPython"]
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -42,6 +57,7 @@ class NerTagger:
             )
         if forward not in FORWARDS:
             raise ValueError(f"forward must be one of {FORWARDS}, not {forward!r}")
+        import_stanza()
         self.batch_size = batch_size
         self.int8 = int8
         self._lean = None
