@@ -49,3 +49,18 @@ def test_a_mention_that_is_only_a_title_is_dropped():
     text = "Hal itu disampaikan Menpora kepada Menristek dan Presiden Jokowi di Jakarta."
     assert _texts(text, ("Menpora", "PER"), ("Menristek", "ORG"), ("Presiden Jokowi", "PER"),
                   ("Jakarta", "LOC")) == ["Jokowi", "Jakarta"]
+
+
+def test_relations_and_roles_before_a_name_are_cut_off():
+    text = ("Ibunda Rini Wulandari datang bersama Putra Kedua Hasan Basri, lalu bertemu "
+            "Pendiri Kopiku.id dan Commissioner Singapore Police Force.")
+    assert _texts(text, ("Ibunda Rini Wulandari", "PER"), ("Putra Kedua Hasan Basri", "PER"),
+                  ("Pendiri Kopiku.id", "ORG"), ("Commissioner Singapore Police Force", "ORG")) \
+        == ["Rini Wulandari", "Hasan Basri", "Kopiku.id", "Singapore Police Force"]
+
+
+def test_a_title_that_is_also_a_first_name_stays_alone_but_not_completed():
+    text = "Putri Ayu Lestari menemani Putri Sulung Dewi Sartika dan Putra Ramadhan."
+    assert _texts(text, ("Putri Ayu Lestari", "PER"), ("Putri Sulung Dewi Sartika", "PER"),
+                  ("Putra Ramadhan", "PER")) == ["Putri Ayu Lestari", "Dewi Sartika",
+                                                 "Putra Ramadhan"]

@@ -7,7 +7,8 @@ Vujovic", "Haji Atta Jan Haqbayan", "Dokter Timnas".  :class:`TitleRule` cuts th
 - a PER or ORG mention that starts with a word of the lexicon's ``[titles] words`` loses the
   title (with the words completing it, as in :func:`~nlp_news.entities.names.strip_title_words`)
   when a capitalised name is left; titles that are also first names ("Putri", "Imam",
-  "Sultan": ``[titles] also_names``) stay;
+  "Sultan": ``[titles] also_names``) stay when they stand alone before the name ("Putri
+  Ayu"), not when words complete them ("Putri Kedua Ayu", "Putra Sulung Budi");
 - a PER or ORG mention that is only a title ("Menpora", "Menristek") names no one by its
   name: it is dropped;
 - a LOC mention that starts with a lower-case place word ("kota Burdekin", "provinsi Zabul")
@@ -45,11 +46,13 @@ class TitleRule:
             while i < len(ws) - 1 and ws[i].text.islower() and ws[i].key in self.place_words:
                 i += 1
             return ws[i].start if i else 0
-        if ent.label not in ("PER", "ORG") or ws[0].key in self.also_names:
+        if ent.label not in ("PER", "ORG"):
             return 0
         first, _end = strip_title_words(ws)
         if not first or not ws[first].text[:1].isupper():
             return 0
+        if first == 1 and ws[0].key in self.also_names:
+            return 0  # "Putri Ayu": a first name; "Putri Kedua Ayu" is cut
         return ws[first].start
 
     def __call__(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
