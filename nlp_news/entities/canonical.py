@@ -13,6 +13,7 @@ written in or right before a PER mention, else None).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ _LEGAL_FORMS = "|".join(regex.escape(w) for w in lexicon.table("legal_forms")["w
 #: "(BNPB)" after a name, also after its legal form ("PT Erajaya Swasembada Tbk (ERAA)")
 _PAREN = regex.compile(rf"(?i:[\s,]*+(?:{_LEGAL_FORMS})\.?)?\s*\(\s*([^()\n]{{1,40}}?)\s*\)")
 _ACRONYM = regex.compile(r"^[\p{Lu}][\p{Lu}\p{N}&\-]{1,11}$")
+#: What stands between two names of one person: "alias", "(nama asli", "atau akrab disapa".
+_ALIAS_GAP = regex.compile(
+    r"\s*+[,(]?\s*+(?:atau\s++)?(?:yang\s++)?(?:lebih\s++)?(?:"
+    + "|".join(r"\s++".join(map(regex.escape, cue.split()))
+               for cue in sorted(_GROUPING["alias_cues"], key=len, reverse=True))
+    + r")\s*+[,:]?\s*+", regex.IGNORECASE)
 
 
 @dataclass
@@ -272,6 +279,24 @@ def _merge_aliases(groups: list[_Group],
     return [g for g in groups if g.mentions]
 
 
+def _merge_written_aliases(text: str, groups: list[_Group]) -> list[_Group]:
+    """Join the groups of two PER mentions that the text calls one person: the second right
+    after the first and an alias cue between them ("Stefano Cugurra alias Teco",
+    "Kim Seokjin (nama asli Jin)")."""
+    owner = {m.index: g for g in groups for m in g.mentions}
+    people = sorted((m for g in groups for m in g.mentions), key=lambda m: m.ent.start_char)
+    for first, second in itertools.pairwise(people):
+        a, b = owner[first.index], owner[second.index]
+        if a is b or not _ALIAS_GAP.fullmatch(text, first.ent.end_char, second.ent.start_char):
+            continue
+        keep, gone = (a, b) if len(a.key) >= len(b.key) else (b, a)
+        keep.mentions.extend(gone.mentions)
+        for m in gone.mentions:
+            owner[m.index] = keep
+        gone.mentions = []
+    return [g for g in groups if g.mentions]
+
+
 def _canonical(group: _Group) -> str:
     """The fullest name of the group; ties go to the usual casing, then the most used.
     A nickname of the lexicon names the group only when nothing else does."""
@@ -303,7 +328,10 @@ def link_entities(doc: Doc, doc_key: str | None = None,
     for label in sorted({m.ent.label for m in mentions}):
         label_groups = _group_label(label, [m for m in mentions if m.ent.label == label],
                                     aliases.get(label, {}))
-        groups.extend(_merge_aliases(label_groups, NAME_ALIASES.get(label, {})))
+        label_groups = _merge_aliases(label_groups, NAME_ALIASES.get(label, {}))
+        if label == "PER":
+            label_groups = _merge_written_aliases(doc.text, label_groups)
+        groups.extend(label_groups)
     groups.sort(key=lambda g: min(m.index for m in g.mentions))
     for n, group in enumerate(groups, 1):
         canonical = _canonical(group)

@@ -255,3 +255,20 @@ def test_a_ticker_in_brackets_after_a_legal_form_joins_the_company():
     ids, ents = _groups(text, [("PT Sinar Abadi", "ORG"), ("SNAB", "ORG"), ("SNAB", "ORG")])
     assert ids["SNAB"] == ids["PT Sinar Abadi"]
     assert ents["SNAB"][0].canonical == "PT Sinar Abadi"
+
+
+def test_names_joined_by_an_alias_cue_are_one_person():
+    text = ("Polisi menangkap Sutrisno alias Gembong di Klaten. Gembong mengaku menjual motor "
+            "curian. Penyanyi Han Ji Woo (nama asli Woozi) merilis lagu; Woozi menulisnya "
+            "sendiri. Rahmat Hidayat atau akrab disapa Ucok ikut bernyanyi. Hakim Budi Santoso "
+            "dan Ucok berfoto.")
+    ids, ents = _groups(text, [
+        ("Sutrisno", "PER"), ("Gembong", "PER"), ("Klaten", "LOC"), ("Gembong", "PER"),
+        ("Han Ji Woo", "PER"), ("Woozi", "PER"), ("Woozi", "PER"), ("Rahmat Hidayat", "PER"),
+        ("Ucok", "PER"), ("Budi Santoso", "PER"), ("Ucok", "PER")])
+    assert ids["Gembong"] == ids["Sutrisno"] and len(ids["Gembong"]) == 1
+    assert ids["Woozi"] == ids["Han Ji Woo"]
+    assert ids["Ucok"] == ids["Rahmat Hidayat"]
+    assert ents["Ucok"][0].canonical == "Rahmat Hidayat"
+    # "dan" is no alias cue: two people
+    assert ids["Budi Santoso"] != ids["Ucok"]
