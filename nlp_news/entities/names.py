@@ -97,8 +97,9 @@ def title_phrases() -> frozenset[tuple[str, ...]]:
 
 @cache
 def title_after_phrases() -> frozenset[tuple[str, ...]]:
-    """Words that complete a title ("luar negeri" after "menteri")."""
-    return _phrases(lexicon.table("titles")["after"])
+    """Words that complete a title ("luar negeri" after "menteri"), ordinals among them
+    ("Presiden ketiga", "Putri Kedua": ``[collective_numbers]``' words and "pertama")."""
+    return _phrases([*lexicon.table("titles")["after"], *lexicon.table("collective_numbers")])
 
 
 @cache
