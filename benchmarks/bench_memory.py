@@ -29,13 +29,22 @@ DEFAULT_DATA = config.corpus_path("click_id")
 
 
 def _rss_mb(proc: psutil.Process) -> float:
+    """The process's peak resident memory so far (Linux's VmHWM, so a short-lived worker
+    sampled once still shows its peak), else its resident memory now."""
+    try:
+        with open(f"/proc/{proc.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     try:
         return proc.memory_info().rss / 2**20
     except (psutil.NoSuchProcess, psutil.AccessDenied):
         return 0.0
 
 
-def measure(dump: Path, articles: int, jobs: int, interval: float = 0.5) -> dict[str, object]:
+def measure(dump: Path, articles: int, jobs: int, interval: float = 0.1) -> dict[str, object]:
     """Run one annotation of ``dump`` and sample the RSS of the driver and its workers."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "nlp_news", "annotate", str(dump), "--out", out,
@@ -68,9 +77,10 @@ def measure(dump: Path, articles: int, jobs: int, interval: float = 0.5) -> dict
 
 
 def _is_worker(proc: psutil.Process) -> bool:
-    """Worker processes run Python with the spawn/forkserver entry point."""
+    """The driver's worker processes: forked (Linux) or spawned ones, not multiprocessing's
+    resource tracker."""
     try:
-        return any("multiprocessing" in part for part in proc.cmdline())
+        return not any("resource_tracker" in part for part in proc.cmdline())
     except (psutil.NoSuchProcess, psutil.AccessDenied):
         return False
 

@@ -1,5 +1,5 @@
 """``python -m nlp_news``: the same as the ``nlp-news`` command."""
 
-from .cli import main
+from .cli import run_program
 
-raise SystemExit(main())
+run_program()

@@ -92,6 +92,34 @@ def test_resume_refuses_other_inputs(tmp_path):
     assert "differs from the interrupted" in result.stderr and "inputs" in result.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_forked_and_spawned_workers_give_identical_tables(tmp_path, monkeypatch):
+    """With NER: workers forked from a driver that loaded the pipeline, and spawned workers
+    (the path of a process that runs other threads, as a notebook does), give the same
+    tables."""
+    import threading
+
+    preloaded = []
+    preload = batch._preload_pipeline
+    monkeypatch.setattr(batch, "_preload_pipeline", lambda *a: preloaded.append(a) or preload(*a))
+    dump = _dump(tmp_path / "d.jsonl", 8)
+    forked, spawned = tmp_path / "forked", tmp_path / "spawned"
+    batch.run([str(dump)], batch.BatchConfig(out=forked, chunk_size=2, jobs=2, quiet=True))
+    assert preloaded == [(None, True)]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        batch.run([str(dump)], batch.BatchConfig(out=spawned, chunk_size=2, jobs=2, quiet=True))
+    finally:
+        stop.set()
+        other.join()
+    assert len(preloaded) == 1, "a process with other threads must not fork"
+    a, b = _tables(forked), _tables(spawned)
+    _assert_same(a, b)
+    assert len(a["entities"]) >= 8 and "LOC" in set(a["entities"]["label"])
+
+
 def test_dask_local_cluster_matches_local_engine(tmp_path):
     pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
     dump = _dump(tmp_path / "d.jsonl", 60)

@@ -22,7 +22,8 @@ def test_bench_memory_reports_driver_and_worker_peaks():
     report = _run("bench_memory.py", "--limit", "2", "--jobs", "2")
     (run,) = report["runs"]
     assert run["articles"] == 2 and run["exit_code"] == 0
-    assert 50 < run["driver_peak_rss_mb"] < run["worker_peak_rss_mb"] < 3000
+    # forked workers share the driver's loaded pipeline, so either may be the larger
+    assert 50 < run["driver_peak_rss_mb"] < 3000 and 50 < run["worker_peak_rss_mb"] < 3000
 
 
 def test_bench_batch_reports_speed_and_stage_shares():

@@ -141,10 +141,10 @@ class EntitySummary:
                 continue  # handles and hashtags absorb nothing
             for alias in {name, *stat.aliases}:
                 alias_of.setdefault((label, keys(alias)), set()).add(name)
-        by_label: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        by_surname: dict[tuple[str, str], set[str]] = {}  # names of two keys or more, by last
         for label, name in self._stats:
-            if not is_odd(name):
-                by_label.setdefault(label, []).append((name, keys(name)))
+            if not is_odd(name) and len(name_keys := keys(name)) > 1:
+                by_surname.setdefault((label, name_keys[-1]), set()).add(name)
         targets = {}
         spellings: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         for label, name in self._stats:
@@ -161,7 +161,7 @@ class EntitySummary:
             longer = {n for n in alias_of.get((label, own), set())
                       if n != name and len(keys(n)) > len(own) and not _descriptor_first(n)}
             if label == "PER" and len(own) == 1:  # a surname alone: "Putin" -> "Vladimir Putin"
-                longer |= {n for n, k in by_label[label] if len(k) > 1 and k[-1:] == own}
+                longer |= by_surname.get((label, own[0]), set())
             if len(longer) == 1:
                 targets[(label, name)] = (label, longer.pop())
         return targets

@@ -2,7 +2,8 @@
 
 * identifiers and codes after cue words: ``nomor 5``, ``Pasal 28``, ``UU Nomor 40 Tahun 1999``,
   ``kamar 106``, ``KM 51``, ``telepon 0812-...``;
-* ordinals: ``ke-3``, ``ke - 44``, ``menit 74``, ``peringkat 1``;
+* ordinals and ranks: ``ke-3``, ``ke - 44``, ``menit 74``, ``peringkat 1``, ``lapangan satu``,
+  ``empat besar``;
 * web addresses and e-mail addresses (``kompas.com/read/2019/09/10/...``);
 * idioms with number words: ``salah satu``, ``satu-satunya``, ``roda empat``.
 
@@ -23,7 +24,9 @@ from .words import (
     CLASSIFIERS,
     IDENTIFIER_CUES,
     NUMBER_WORD_IDIOMS,
+    NUMBER_WORDS,
     ORDINAL_CUES,
+    SE_WORDS,
     UNITS,
     W_END,
     W_START,
@@ -89,6 +92,19 @@ _BACK = regex.compile(r"(?r)[\p{L}\p{N}_.+-]{1,255}+")
 
 IDIOM = regex.compile(W_START + "(?i:" + alternation(NUMBER_WORD_IDIOMS) + ")" + W_END)
 
+_NUMBER_WORD = "(?i:" + alternation(set(NUMBER_WORDS) | set(SE_WORDS)) + ")" + W_END
+#: a number word after a position cue that is no unit: ``lapangan satu``, ``hotel bintang
+#: lima``, ``juara tiga`` (not ``juara tiga kali``: a count of its unit; not after ``ke``:
+#: ``ke dua lokasi`` is a count)
+POSITION_WORD = regex.compile(
+    W_START + "(?i:" + alternation(_POSITION_CUES - _UNIT_CUES - {"ke"}) + r")\s++(?P<code>"
+    + _NUMBER_WORD + r")(?!\s++(?i:\L<units>)" + W_END + ")",
+    units=sorted(set(UNITS) | CLASSIFIERS, key=len, reverse=True))
+#: a rank among the top N: ``empat besar``, ``babak 16 besar``
+TOP_RANK = regex.compile(W_START + r"(?P<code>\p{N}++|" + _NUMBER_WORD + r")\s++(?i:besar)"
+                         + W_END)
+
+
 def _addresses(text: str, index: Index) -> Iterator[tuple[int, int]]:
     for match in anchored(WEB_ADDRESS, text, index.get("url"), window=2100):
         yield match.span()
@@ -125,6 +141,9 @@ def find_exclusions(text: str, index: Index | None = None) -> list[Excluded]:
             if pattern is IDENTIFIER and _is_level(text, match):
                 continue
             found.append(Excluded(match.start("code"), match.end("code"), reason))
+    for pattern, kinds in ((POSITION_WORD, ("ident",)), (TOP_RANK, ("digit", "numword"))):
+        for match in anchored(pattern, text, index.get(*kinds)):
+            found.append(Excluded(match.start("code"), match.end("code"), "ordinal"))
     for start, end in _addresses(text, index):
         found.append(Excluded(start, end, "url"))
     for match in anchored(IDIOM, text, index.get("idiom")):

@@ -13,7 +13,16 @@ import regex
 from .base import PRIORITY_TIME, Mention, make_fact
 from .numbers import WORDS, parse_words
 from .scan import Index, anchored, build_index
-from .words import TIME_CUES, TIMES_OF_DAY, TIMEZONES, W_END, W_START, alternation, normalise
+from .words import (
+    HALF_HOUR_WORDS,
+    TIME_CUES,
+    TIMES_OF_DAY,
+    TIMEZONES,
+    W_END,
+    W_START,
+    alternation,
+    normalise,
+)
 
 HOUR = r"(?<![\p{N}.:])(?:2[0-4]|[01]?\d)(?!\p{N})"
 MINUTE = r"[0-5]\d(?![\p{N}]|[.,:]\p{N})"
@@ -28,9 +37,12 @@ TIME_OF_DAY = r"(?P<tod>(?i:" + alternation(TIMES_OF_DAY) + "))" + W_END
 CUE = r"(?<!\p{N}\s{0,3})" + W_START + r"(?i:" + alternation(TIME_CUES) + r")\.?+\s*+"
 _TO = r"(?:\s*+[-–]\s*+|\s++(?i:hingga|sampai(?:\s++dengan)?|s\.?d\.?|s/d)\s++)"
 
-#: ``pukul 10.00 WIB`` / ``pukul 09.00-12.00 WIB`` / ``jam tiga sore``
+HALF = r"(?:(?P<half>(?i:" + alternation(HALF_HOUR_WORDS) + r"))\s++)?+"
+
+#: ``pukul 10.00 WIB`` / ``pukul 09.00-12.00 WIB`` / ``jam tiga sore`` / ``pukul setengah
+#: tujuh malam`` (18:30)
 CUED_TIME = regex.compile(
-    rf"{CUE}(?P<c1>{CLOCK}(?!\p{{L}})|{WORDS})"
+    rf"{CUE}{HALF}(?P<c1>{CLOCK}(?!\p{{L}})|{WORDS})"
     rf"(?:{_TO}(?:{CUE})?(?P<c2>{CLOCK}))?"
     rf"(?:\s++{TIME_OF_DAY})?(?:\s*+{ZONE})?"
 )
@@ -42,8 +54,9 @@ ZONED_TIME = regex.compile(
 _DURATION_AFTER = regex.compile(r"\s++(?i:menit|detik|jam|lagi|lamanya)" + W_END)
 
 
-def _clock(text: str, time_of_day: str | None) -> str | None:
-    """``HH:MM`` for a clock written ``10.00`` / ``21:48`` / ``7`` / ``tiga``."""
+def _clock(text: str, time_of_day: str | None, half: bool = False) -> str | None:
+    """``HH:MM`` for a clock written ``10.00`` / ``21:48`` / ``7`` / ``tiga``; with ``half``
+    (``setengah tujuh``), half an hour before the whole hour given."""
     text = text.strip()
     if text[:1].isdigit():
         hour_text, _, minute_text = text.replace(":", ".").partition(".")
@@ -55,6 +68,10 @@ def _clock(text: str, time_of_day: str | None) -> str | None:
         hour, minute = int(value), 0
     if hour > 24 or minute > 59:
         return None
+    if half:
+        if minute or not 1 <= hour <= 12:
+            return None
+        hour, minute = hour - 1, 30
     part = TIMES_OF_DAY.get(normalise(time_of_day)) if time_of_day else None
     if (part == "pm" and hour < 12) or (part == "noon" and 1 <= hour <= 5):
         hour += 12
@@ -85,7 +102,7 @@ def find_times(text: str, index: Index | None = None) -> list[Mention]:
                     and not m.group("tz") and _DURATION_AFTER.match(text, m.end(), m.end() + 40):
                 continue  # "1 jam 30 menit" is a duration
             tod, zone = m.group("tod"), _zone(m)
-            first = _clock(m.group("c1"), tod)
+            first = _clock(m.group("c1"), tod, half=bool(m.groupdict().get("half")))
             if first is None:
                 continue
             if m.group("c2"):

@@ -112,6 +112,7 @@ YEAR_QUANTITY_CUES: set[str] = keys("year_quantity_cues")
 MONTH_CUES: set[str] = keys("month_cues")
 TIMES_OF_DAY: dict[str, str] = {k: str(v) for k, v in mapping("times_of_day").items()}
 TIME_CUES: set[str] = keys("time_cues")
+HALF_HOUR_WORDS: set[str] = keys("half_hour_words")
 
 SUBJECT_SKIP: set[str] = keys("subject_skip")
 SUBJECT_CUES: set[str] = keys("subject_cues")

@@ -49,6 +49,13 @@ from .conftest import facts_of, summaries
         "Pertemuan empat mata itu tertutup.",
         "Musim 2016/2017 berakhir.",
         "Kode 3/32GB tersedia.",
+        "Ganda putri bertanding di lapangan dua melawan Jepang.",
+        "Mereka menginap di hotel bintang empat dekat pantai.",
+        "Restoran bintang 5 itu ramai.",
+        "Tim itu berjuang masuk empat besar klasemen.",
+        "Persija lolos ke babak 16 besar.",
+        "Tidak ada satu pun warga yang terluka.",
+        "Pemerintah tidak setengah-setengah membantu petani.",
     ],
 )
 def test_no_fact(text):
@@ -63,6 +70,8 @@ def test_no_fact(text):
         ("Korban menjadi 2 orang, bukan ke-2.", [("quantity", 2.0, "orang")]),
         ("RAM 3 GB dipasang.", [("quantity", 3.0, "gb")]),
         ("1. Satu kali penerbangan ke Pontianak.", [("quantity", 1.0, "kali")]),
+        ("Ia juara tiga kali di turnamen itu.", [("quantity", 3.0, "kali")]),
+        ("Stadion itu punya lapangan seluas dua hektare.", [("quantity", 2.0, "hektare")]),
     ],
 )
 def test_amount_next_to_exclusion_cues(text, expected):

@@ -32,6 +32,8 @@ from .conftest import summaries
         ),
         ("Terbit Rabu 21-02-2024,11:45 WIB.", [("date", "2024-02-21"), ("time", "11:45", "WIB")]),
         ("Mulai jam 09.00 WIB semuanya mendarat.", [("time", "09:00", "WIB")]),
+        ("Tamu datang pukul setengah tujuh malam.", [("time", "18:30", None)]),
+        ("Sekolah masuk jam setengah 8 pagi.", [("time", "07:30", None)]),
     ],
 )
 def test_times(text, expected):
@@ -44,6 +46,7 @@ def test_times(text, expected):
         ("Ia bekerja 24 jam.", [("quantity", 24.0, "jam")]),
         ("Ia berlari 1 jam 30 menit.", [("quantity", 1.0, "jam"), ("quantity", 30.0, "menit")]),
         ("Harganya £ 79.99 saja.", [("money", 79.99, "GBP")]),
+        ("Ia menunggu setengah jam.", [("quantity", 0.5, "jam")]),
     ],
 )
 def test_not_times(text, expected):
