@@ -104,8 +104,8 @@ def main() -> int:
     check.set_defaults(func=cmd_check)
     build = sub.add_parser("build")
     build.add_argument("notes_dir")
-    build.add_argument("--split", choices=["dev", "test", "any"], required=True,
-                       help="the sample's dev or test articles, or any article with notes")
+    build.add_argument("--split", choices=["dev", "test", "train", "any"], required=True,
+                       help="the sample's articles of one split, or any article with notes")
     build.add_argument("--out", required=True)
     build.set_defaults(func=cmd_build)
     args = parser.parse_args()

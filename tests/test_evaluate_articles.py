@@ -201,17 +201,23 @@ def test_committed_gold_sets_resolve_and_follow_the_sampling_rules():
     shared_path("data/news/indosum/articles.jsonl")
     shared_path("data/news/click_id/articles.jsonl")
     splits = {name: list(read_gold(GOLD_DIR / f"{name}.jsonl"))
-              for name in ("dev", "test", "second_pass")}  # checksums checked on reading
+              for name in ("dev", "test", "second_pass", "train")}  # checksums checked
     main = splits["dev"] + splits["test"]
     assert len(main) >= 60 and len(splits["dev"]) >= 40
     assert sum(len(g.mentions) for g in main) >= 1200
     assert not {g.id for g in splits["dev"]} & {g.id for g in splits["test"]}
     assert {g.id for g in splits["second_pass"]} <= {g.id for g in main}
+    # the NER training articles: drawn by the same rules, disjoint from the scoring halves
+    train = splits["train"]
+    assert len(train) >= 90 and not {g.id for g in train} & {g.id for g in main}
+    train_sources = Counter(str(g.record.data.get("source", "")).lower() for g in train)
+    assert max(train_sources.values()) * 5 <= len(train)
+    assert not {"kompas.com", "tempo.co", "tribunnews.com", "fimela.com"} & set(train_sources)
     assert len(splits["second_pass"]) * 5 >= len(main)
     sources = Counter(str(g.record.data.get("source", "")).lower() for g in main)
     assert len(sources) >= 10 and max(sources.values()) * 5 <= len(main)
     assert not {"kompas.com", "tempo.co", "tribunnews.com", "fimela.com"} & set(sources)
-    for gold in main:
+    for gold in main + train:
         for mention in gold.mentions:
             span = gold.text[mention["start"]:mention["end"]]
             assert span == span.strip() and span, (gold.id, mention)

@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--silver-models", type=Path, default=None,
                         help="model folder that annotates the silver articles "
                              "(default: --models as it is before training)")
+    parser.add_argument("--gold-articles", type=Path, default=None, metavar="FILE",
+                        help="add the body sentences of these hand-annotated real articles "
+                             "(a gold file, e.g. gold/real_articles/train.jsonl)")
+    parser.add_argument("--gold-copies", type=int, default=1, metavar="N",
+                        help="times each --gold-articles sentence is added (default: 1)")
     return parser
 
 
@@ -101,7 +106,8 @@ def prepare_ner(args: argparse.Namespace) -> tuple[Path, Path]:
                              label_fixes=ner_label_fixes.default_path() if args.label_fixes
                              else None,
                              silver_articles=args.silver_articles,
-                             silver_models=args.silver_models or args.models)
+                             silver_models=args.silver_models or args.models,
+                             gold_articles=args.gold_articles, gold_copies=args.gold_copies)
 
 
 def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:

@@ -15,6 +15,12 @@ go through the full pipeline, and a body sentence becomes a training sentence on
 - it has 6-50 tokens and at least one entity.
 
 The result is the input of ``nlp-news train ner --silver-articles N`` (or ``train average``).
+
+The hand-annotated training articles of the real-article sample (split ``train`` of
+``gold/real_articles/sample.tsv``, ``gold/real_articles/train.jsonl``) become training sentences
+the same way, with their gold mentions in place of the pipeline's (:func:`gold_sentences`,
+``--gold-articles FILE``): every body sentence whose gold mentions line up with its tokens,
+with or without entities, since the gold is exhaustive.
 """
 
 from __future__ import annotations
@@ -39,12 +45,17 @@ GOLD_SAMPLE = Path(__file__).resolve().parents[2] / "gold" / "real_articles" / "
 ORIGINS = frozenset({"model", "gazetteer", "dateline"})
 
 
-def gold_keys(sample: Path = GOLD_SAMPLE) -> set[tuple[str, int]]:
-    """(corpus, line) of every article of the real-article gold set."""
+def gold_keys(sample: Path = GOLD_SAMPLE, splits: Iterable[str] = ("dev", "test")
+              ) -> set[tuple[str, int]]:
+    """(corpus, line) of every article of the real-article gold set's ``splits`` (the
+    scoring halves; the sentences of the ``train`` articles are kept out of the silver data
+    by their tokens instead, so that the silver draw of model U stays as it was)."""
     if not sample.is_file():
         return set()
+    wanted = set(splits)
     with sample.open(encoding="utf-8") as handle:
-        return {(row["corpus"], int(row["line"])) for row in csv.DictReader(handle, delimiter="\t")}
+        return {(row["corpus"], int(row["line"]))
+                for row in csv.DictReader(handle, delimiter="\t") if row["split"] in wanted}
 
 
 def _names_pattern(names: Iterable[str]) -> regex.Pattern | None:
@@ -69,17 +80,13 @@ def doc_silver(doc: Doc, gazetteer_names: set[str] = frozenset()) -> list[Senten
         tokens = sentence.tokens
         if not entities or not MIN_TOKENS <= len(tokens) <= MAX_TOKENS:
             continue
-        starts = {t.start_char: i for i, t in enumerate(tokens)}
-        ends = {t.end_char: i for i, t in enumerate(tokens)}
-        spans, ok = [], True
-        for e in entities:
-            if (e.origin not in ORIGINS or e.start_char not in starts or e.end_char not in ends
-                    or (e.label == "PER" and e.text in gazetteer_names)):
-                ok = False
-                break
-            spans.append((starts[e.start_char], ends[e.end_char] + 1, e.label))
-        if not ok:
+        if any(e.origin not in ORIGINS or (e.label == "PER" and e.text in gazetteer_names)
+               for e in entities):
             continue
+        tagged = _tagged(tokens, [(e.start_char, e.end_char, e.label) for e in entities])
+        if tagged is None:
+            continue
+        ok = True
         if pattern is not None:
             covered = [(e.start_char, e.end_char) for e in entities]
             for m in pattern.finditer(text, sentence.start_char, sentence.end_char):
@@ -87,8 +94,54 @@ def doc_silver(doc: Doc, gazetteer_names: set[str] = frozenset()) -> list[Senten
                     ok = False
                     break
         if ok:
-            words = [t.text for t in tokens]
-            out.append(list(zip(words, spans_to_bio(len(words), spans), strict=True)))
+            out.append(tagged)
+    return out
+
+
+def _tagged(tokens: list, spans: Iterable[tuple[int, int, str]]) -> Sentence | None:
+    """(token, BIO tag) pairs for character ``spans`` (start, end, label) over ``tokens``;
+    None when a span does not start and end at token boundaries."""
+    starts = {t.start_char: i for i, t in enumerate(tokens)}
+    ends = {t.end_char: i for i, t in enumerate(tokens)}
+    token_spans = []
+    for start, end, label in spans:
+        if start not in starts or end not in ends:
+            return None
+        token_spans.append((starts[start], ends[end] + 1, label))
+    words = [t.text for t in tokens]
+    return list(zip(words, spans_to_bio(len(words), token_spans), strict=True))
+
+
+def gold_sentences(gold_file: Path, shared: Path | None = None, models: Path | None = None
+                   ) -> list[Sentence]:
+    """The body sentences of the hand-annotated articles of ``gold_file`` (the format of
+    :mod:`nlp_news.gold`), as the pipeline of ``models`` splits and tokenizes them, tagged with
+    their gold mentions.  A sentence a gold mention crosses, or whose mentions do not line up
+    with its tokens, is left out, as are sentences of fewer than 3 tokens."""
+    from ..annotate import get_pipeline
+    from ..article import article_from_record
+    from ..gold import read_gold
+
+    golds = list(read_gold(gold_file, shared))
+    pipe = get_pipeline(models, ner=False)
+    docs = pipe([article_from_record(g.record) for g in golds])
+    out: list[Sentence] = []
+    dropped = 0
+    for gold, doc in zip(golds, docs, strict=True):
+        if doc.text != gold.text:
+            raise ValueError(f"{gold.id}: the pipeline reads another text than the gold's")
+        mentions = [(m["start"], m["end"], m["label"]) for m in gold.mentions]
+        for sentence in doc.sentences:
+            lo, hi = sentence.start_char, sentence.end_char
+            inside = [m for m in mentions if m[0] < hi and m[1] > lo]
+            tagged = (None if any(m[0] < lo or m[1] > hi for m in inside)
+                      else _tagged(sentence.tokens, inside))
+            if tagged is None:
+                dropped += 1
+            elif len(tagged) >= 3:
+                out.append(tagged)
+    log.info("gold articles: %d sentences from %d articles (%d left out: spans off tokens)",
+             len(out), len(golds), dropped)
     return out
 
 

@@ -72,7 +72,8 @@ def dev_sentences(data_dir: Path) -> list[ner_data.Sentence]:
 def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
             teachers: tuple[Path, ...] = (), label_fixes: Path | None = None,
-            silver_articles: int = 0, silver_models: Path | None = None
+            silver_articles: int = 0, silver_models: Path | None = None,
+            gold_articles: Path | None = None, gold_copies: int = 1
             ) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
 
@@ -84,7 +85,10 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     sentences on which all of them agree are added (:mod:`.ner_silver`) and also written to
     ``work/ner.silver.bio``.  With ``silver_articles``, the in-domain sentences of that many
     real articles annotated by the pipeline of ``silver_models`` are added
-    (:mod:`.ner_article_silver`) and written to ``work/ner.article_silver.bio``.
+    (:mod:`.ner_article_silver`) and written to ``work/ner.article_silver.bio``.  With
+    ``gold_articles`` (a real-article gold file), the body sentences of those hand-annotated
+    articles are added ``gold_copies`` times and written to ``work/ner.article_gold.bio``;
+    the silver data leaves them out.
     """
     work.mkdir(parents=True, exist_ok=True)
     fixes = ner_label_fixes.read_fixes(label_fixes) if label_fixes else {}
@@ -105,11 +109,16 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
         silver = ner_silver.silver(data_dir, teachers, exclude=dev, seed=seed)
         ner_data.write_bio(silver, work / "ner.silver.bio")
         train = train + silver
+    gold = []
+    if gold_articles is not None:
+        gold = ner_article_silver.gold_sentences(gold_articles, data_dir.parent, silver_models)
+        ner_data.write_bio(gold, work / "ner.article_gold.bio")
     if silver_articles > 0:
         silver = ner_article_silver.article_silver(data_dir, silver_models, silver_articles,
-                                                   seed=seed, exclude=dev)
+                                                   seed=seed, exclude=dev + gold)
         ner_data.write_bio(silver, work / "ner.article_silver.bio")
         train = train + silver
+    train = train + gold * gold_copies
     train_json, dev_json = work / "ner.train.json", work / "ner.dev.json"
     n_train = ner_data.write_stanza_json(train, train_json)
     n_dev = ner_data.write_stanza_json(dev, dev_json)
