@@ -20,7 +20,8 @@ OWN_TEXT = (
     "JAKARTA, KABARCONTOH.ID - Harga cabai di Jl. Merdeka No. 5 naik Rp.5.000 per kg,kata "
     "pedagang.Dewi Lestari,2 anaknya ikut berjualan sejak 2019,Kata dia. (ABC).Kata BPS, "
     "inflasi 2,5 persen; abu-abu, sayur-mayur dan kupu-kupu? \"Tidak!\" ujarnya pkl. 10.00 WIB "
-    "di https://contoh.id/berita?id=1 atau info@contoh.id #harga @pedagang 3,5% (yoy)."
+    "di https://contoh.id/berita?id=1 atau info@contoh.id #harga @pedagang 3,5% (yoy). Syarat: "
+    "a) KTP;,b) KK;,c) surat 2;,3. Pemprov \u200eDKI Jakarta dan kata\u200bkunci\u200e."
 )
 
 
@@ -35,9 +36,15 @@ def reference_nlp():
     for word in lexicon.table("abbreviations"):
         for form in {word, word.title(), word.upper()}:
             nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
-    glued = [rf"(?<=[{ALPHA}]),(?=[0-9])", rf"(?<=[0-9]),(?=[{ALPHA}])",
-             rf"(?<=[)\]])\.(?=[{ALPHA}])", rf"(?<=[{ALPHA}0-9])[)\]](?=\.[{ALPHA}])"]
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    glued = tokenize.glued_infixes(ALPHA)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *glued]).finditer
+    format_char = f"[{tokenize.FORMAT_CHARS}]"
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes,
+                                                        format_char]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes,
+                                                        format_char]).search
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -49,7 +56,13 @@ def both():
 
 def cut(nlp, text):
     """The reference's sentences of (token, offset), spaces left out."""
-    return [[(t.text, t.idx) for t in sent if not t.is_space] for sent in nlp(text).sents]
+    sentences = ([(t.text, t.idx) for t in sent if not _left_out(t)] for sent in nlp(text).sents)
+    return [sentence for sentence in sentences if sentence]
+
+
+def _left_out(token):
+    """Spaces and invisible format characters are no tokens of the pipeline."""
+    return token.is_space or tokenize.is_format_only(token.text)
 
 
 def built_cut(tokenizer, text):
@@ -99,7 +112,7 @@ def reference_sentences(nlp, text):
         for start, end in tokenize.pieces(text, *segment):
             for sent in nlp(text[start:end]).sents:
                 tokens = [(t.text, start + t.idx, start + t.idx + len(t.text))
-                          for t in sent if not t.is_space]
+                          for t in sent if not _left_out(t)]
                 if tokens:
                     out.append(tokens)
     return out

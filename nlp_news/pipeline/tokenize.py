@@ -19,6 +19,26 @@ from .component import Component, register
 
 _LINE = regex.compile(r"[^\n]+")
 
+#: Invisible format characters that scrapers leave in text (left-to-right marks, zero-width
+#: spaces and joiners, word joiners, byte-order marks): split off any word and, like spaces,
+#: kept out of the tokens ("\u200eDKI Jakarta" gives "DKI", "Jakarta").
+FORMAT_CHARS = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_FORMAT_ONLY = regex.compile(f"[{FORMAT_CHARS}]+")
+
+
+def glued_infixes(alpha: str) -> list[str]:
+    """Infix rules that split text glued across punctuation by scrapers (``alpha``: spaCy's
+    letter class): "Dewi Lestari,2", "2019,Kata", "(ABC).Kata", list items "Jeddah;,b",
+    and a format character inside a word."""
+    return [rf"(?<=[{alpha}]),(?=[0-9])", rf"(?<=[0-9]),(?=[{alpha}])",
+            rf"(?<=[)\]])\.(?=[{alpha}])", rf"(?<=[{alpha}0-9])[)\]](?=\.[{alpha}])",
+            rf"(?<=[{alpha}0-9]);,?+(?=[{alpha}0-9])", f"[{FORMAT_CHARS}]"]
+
+
+def is_format_only(text: str) -> bool:
+    """True for a token made only of :data:`FORMAT_CHARS` (left out, like a space)."""
+    return _FORMAT_ONLY.fullmatch(text) is not None
+
 
 def content_segments(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character ranges of ``text`` to annotate: non-blank lines minus the excluded ranges."""
@@ -96,7 +116,8 @@ def _tokenizer_factory():
 
     - "Rp.", "Jl.", "pkl.", "No." ... stay one token, so no sentence ends after them;
     - text glued across punctuation by scrapers is split: "Dewi Lestari,2", "IDBYTES,2019",
-      "2019,Kata", "(ABC).Kata" (digit,digit stays one number: "2,5").
+      "2019,Kata", "(ABC).Kata", "Jeddah;,b" (digit,digit stays one number: "2,5"), and
+      invisible format characters are split off words (:func:`glued_infixes`).
 
     spaCy's Indonesian rules hold about 16,000 exceptions (hyphenated words), and spaCy
     re-loads all of them whenever a setting changes or a special case is added; setting
@@ -122,8 +143,8 @@ def _tokenizer_factory():
         nlp.vocab.lex_attr_getters = {key: getter for key, getter
                                       in nlp.vocab.lex_attr_getters.items()
                                       if key in (IS_PUNCT, IS_SPACE)}
-        glued = [rf"(?<=[{ALPHA}]),(?=[0-9])", rf"(?<=[0-9]),(?=[{ALPHA}])",
-                 rf"(?<=[)\]])\.(?=[{ALPHA}])", rf"(?<=[{ALPHA}0-9])[)\]](?=\.[{ALPHA}])"]
+        glued = glued_infixes(ALPHA)
+        format_char = f"[{FORMAT_CHARS}]"
         rules, hyphenated = _split_exceptions()
         rules = dict(rules)
         default_match = defaults.token_match
@@ -136,8 +157,8 @@ def _tokenizer_factory():
                 rules[f"{form}."] = [{ORTH: f"{form}."}]
         tokenizer = SpacyTokenizer(
             nlp.vocab, rules=None,
-            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
+            prefix_search=util.compile_prefix_regex([*defaults.prefixes, format_char]).search,
+            suffix_search=util.compile_suffix_regex([*defaults.suffixes, format_char]).search,
             infix_finditer=util.compile_infix_regex([*defaults.infixes, *glued]).finditer,
             token_match=token_match, url_match=defaults.url_match,
             max_cache_size=CACHE_CHUNKS + 10_000)
@@ -281,7 +302,7 @@ class Tokenizer:
                 seen_period = False
             elif in_punct_chars:
                 seen_period = True
-            if not is_space:
+            if not is_space and not is_format_only(piece[idx:end]):
                 sentence.append((idx, end))
         if sentence:
             yield sentence

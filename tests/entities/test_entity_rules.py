@@ -111,6 +111,11 @@ def test_tokens_glued_across_punctuation_are_split():
     assert words("Lembaga (ABC).Kata dia") == [["Lembaga", "(", "ABC", ")", "."],
                                                ["Kata", "dia"]]
     assert words("Harga naik 2,5 persen.") == [["Harga", "naik", "2,5", "persen", "."]]
+    assert words("Tiba di Jeddah;,b. Madinah;,c. Mina.") == [
+        ["Tiba", "di", "Jeddah", ";,", "b.", "Madinah", ";,", "c.", "Mina", "."]]
+    # invisible format characters are split off and left out, like spaces
+    assert words("Pemprov \u200eDKI Jakarta\u200b dan jalan\u200eTendean.") == [
+        ["Pemprov", "DKI", "Jakarta", "dan", "jalan", "Tendean", "."]]
 
 
 def test_units_before_an_organisation_join_its_span():
