@@ -18,6 +18,7 @@ mis-scoring. ``value`` is a number, or the ISO string for dates (``YYYY-MM-DD``,
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Iterator
@@ -54,6 +55,18 @@ class GoldArticle:
     published: str | None
     mentions: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+
+
+#: The drawn real-article sample (key, split, corpus, line, source, sha256, published; no text).
+SAMPLE = Path(__file__).resolve().parents[1] / "gold" / "real_articles" / "sample.tsv"
+
+
+def sample_rows(sample: Path = SAMPLE) -> list[dict[str, str]]:
+    """The rows of the real-article sample file, in drawing order (none when it is absent)."""
+    if not sample.is_file():
+        return []
+    with sample.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 def corpus_line(corpus: str, line: int, shared: str | Path | None = None) -> dict[str, Any]:

@@ -28,21 +28,17 @@ copied.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
 
+from nlp_news import gold
 from nlp_news.gold import corpus_line, locate_notes, record_text, text_checksum
 from nlp_news.readers import Record
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "gold" / "real_articles" / "sample.tsv"
-
 
 def sample_rows() -> dict[str, dict[str, str]]:
-    with SAMPLE.open(encoding="utf-8") as handle:
-        return {row["key"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    return {row["key"]: row for row in gold.sample_rows()}
 
 
 def article_text(row: dict[str, str]) -> str:

@@ -19,7 +19,6 @@ in-domain NER training articles (split ``train``) were drawn so, disjoint from d
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 from collections import Counter
@@ -27,10 +26,8 @@ from pathlib import Path
 
 from nlp_news import config
 from nlp_news.article import article_from_record
-from nlp_news.gold import eligible_articles, text_checksum
+from nlp_news.gold import SAMPLE, eligible_articles, sample_rows, text_checksum
 from nlp_news.readers import Record
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def candidates(shared: Path | None) -> list[tuple[str, int, str]]:
@@ -49,11 +46,10 @@ def main() -> None:
                         help="append N more articles, not yet sampled, with --split")
     parser.add_argument("--split", default="train", help="the split of the --add articles")
     args = parser.parse_args()
-    out = ROOT / "gold" / "real_articles" / "sample.tsv"
+    out = SAMPLE
     n, taken, first = args.n, set(), 0
     if args.add:
-        with out.open(encoding="utf-8") as handle:
-            old = list(csv.DictReader(handle, delimiter="\t"))
+        old = sample_rows()
         taken = {(row["corpus"], int(row["line"])) for row in old}
         n, first = args.add, len(old)
     pool = [c for c in candidates(args.shared) if c[:2] not in taken]

@@ -292,6 +292,7 @@ class Tokenizer:
         rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist()
         if "-" in piece:
             rows = join_hyphenated(piece, rows, _split_exceptions()[1])
+        has_format = _FORMAT_ONLY.search(piece) is not None  # rare: no per-token check
         for idx, length, is_space, is_punct in rows:
             end = idx + length
             in_punct_chars = piece[idx:end] in punct_chars
@@ -302,7 +303,7 @@ class Tokenizer:
                 seen_period = False
             elif in_punct_chars:
                 seen_period = True
-            if not is_space and not is_format_only(piece[idx:end]):
+            if not is_space and not (has_format and is_format_only(piece[idx:end])):
                 sentence.append((idx, end))
         if sentence:
             yield sentence

@@ -25,7 +25,6 @@ with or without entities, since the gold is exhaustive.
 
 from __future__ import annotations
 
-import csv
 import logging
 import random
 from collections.abc import Iterable
@@ -35,27 +34,23 @@ import regex
 
 from ..doc import Doc
 from ..evaluate import spans_to_bio
-from ..gold import eligible_articles
+from ..gold import SAMPLE, eligible_articles, sample_rows
 from .ner_data import Sentence
 from .ner_silver import MAX_TOKENS, MIN_TOKENS
 
 log = logging.getLogger(__name__)
 
-GOLD_SAMPLE = Path(__file__).resolve().parents[2] / "gold" / "real_articles" / "sample.tsv"
 ORIGINS = frozenset({"model", "gazetteer", "dateline"})
 
 
-def gold_keys(sample: Path = GOLD_SAMPLE, splits: Iterable[str] = ("dev", "test")
+def gold_keys(sample: Path = SAMPLE, splits: Iterable[str] = ("dev", "test")
               ) -> set[tuple[str, int]]:
     """(corpus, line) of every article of the real-article gold set's ``splits`` (the
     scoring halves; the sentences of the ``train`` articles are kept out of the silver data
     by their tokens instead, so that the silver draw of model U stays as it was)."""
-    if not sample.is_file():
-        return set()
     wanted = set(splits)
-    with sample.open(encoding="utf-8") as handle:
-        return {(row["corpus"], int(row["line"]))
-                for row in csv.DictReader(handle, delimiter="\t") if row["split"] in wanted}
+    return {(row["corpus"], int(row["line"])) for row in sample_rows(sample)
+            if row["split"] in wanted}
 
 
 def _names_pattern(names: Iterable[str]) -> regex.Pattern | None:
