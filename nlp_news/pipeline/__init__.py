@@ -2,8 +2,8 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``leading_titles``, ``not_entities``, ``org_units``, ``team_names``, ``website_names``,
-``label_consistency``, ``datelines``, ``gazetteer_places``,
+``leading_titles``, ``not_entities``, ``org_units``, ``website_names``,
+``label_consistency``, ``team_names``, ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """

@@ -2,8 +2,14 @@
 
 "melawan Iran", "Barcelona menjamu Valencia", "Manajer Liverpool": the guide counts a club or
 national team named after its place as an organisation when the team is meant. A LOC mention
-right after a word of the lexicon's ``[team_cues] before`` (or after ``atas`` that follows a
-result), or right before a word of ``after``, becomes ORG.
+right after a word of the lexicon's ``[team_cues] before`` or ``member_before`` (or after
+``atas`` that follows a result), or right before a word of ``after``, becomes ORG. Once a team
+is seen playing ("melawan Argentina", not only "pelatih Argentina"), its other mentions in the
+article are the team too ("Argentina ditahan imbang Peru ... Argentina bertahan hingga jeda"),
+except where a word of ``place_before`` stands right before one ("warga Iran", "di
+Argentina") or it ends an address ("Cordoba, Argentina").
+
+The component runs after ``label_consistency``: a cue outweighs the model's votes.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 _BEFORE = regex.compile(r"(?r)(?P<w2>[\p{L}\d-]+)?\s*+(?P<w>\p{L}+)[\s,]*+$")
 _AFTER = regex.compile(r"[\s,]*+(?P<w>\p{L}+)(?:\s++(?P<w2>\p{L}+))?")
 _SCORE = regex.compile(r"\d+\s*-\s*\d+")
+#: a capitalised word and a comma right before a position: the place ends an address
+_ADDRESS = regex.compile(r"(?r)\p{Lu}\p{L}*,\s*+$")
 
 
 @register
@@ -32,26 +40,42 @@ class TeamNames(Component):
     requires = ("doc.entities",)
 
     def __init__(self, before: frozenset[str], after: frozenset[str],
-                 atas_after: frozenset[str]):
+                 atas_after: frozenset[str], place_before: frozenset[str] = frozenset(),
+                 member_before: frozenset[str] = frozenset()):
         self.before, self.after, self.atas_after = before, after, atas_after
+        self.place_before, self.member_before = place_before, member_before
 
     @classmethod
     def from_resources(cls, resources: Resources) -> TeamNames:
         table = resources.words("team_cues")
         return cls(frozenset(table["before"]), frozenset(table["after"]),
-                   frozenset(table["atas_after"]))
+                   frozenset(table["atas_after"]), frozenset(table["place_before"]),
+                   frozenset(table["member_before"]))
+
+    @staticmethod
+    def _words_before(text: str, ent: Entity, words: frozenset[str]) -> bool:
+        before = _BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
+        if before is None:
+            return False
+        word = before.group("w").lower()
+        pair = f"{(before.group('w2') or '').lower()} {word}".strip()
+        return word in words or pair in words
+
+    def is_place(self, text: str, ent: Entity) -> bool:
+        """Whether the words right before ``ent`` make it the place ("warga Iran")."""
+        return bool(_ADDRESS.search(text, max(0, ent.start_char - 40), ent.start_char)
+                    ) or self._words_before(text, ent, self.place_before)
 
     def is_team(self, text: str, ent: Entity) -> bool:
+        """Whether the words around ``ent`` show a team playing ("melawan Iran", "Persib
+        menang"); a team's staff ("pelatih Iran") is :meth:`is_member_of`."""
+        if self._words_before(text, ent, self.before):
+            return True
         before = _BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
-        if before:
-            word = before.group("w").lower()
-            pair = f"{(before.group('w2') or '').lower()} {word}".strip()
-            if word in self.before or pair in self.before:
+        if before and before.group("w").lower() == "atas":
+            prev = (before.group("w2") or "").lower()
+            if prev in self.atas_after or _SCORE.fullmatch(prev or ""):
                 return True
-            if word == "atas":
-                prev = (before.group("w2") or "").lower()
-                if prev in self.atas_after or _SCORE.fullmatch(prev or ""):
-                    return True
         after = _AFTER.match(text, ent.end_char, ent.end_char + 40)
         if after:
             word = after.group("w").lower()
@@ -59,7 +83,18 @@ class TeamNames(Component):
             return word in self.after or pair in self.after
         return False
 
+    def is_member_of(self, text: str, ent: Entity) -> bool:
+        """Whether a team's staff or squad word stands right before ``ent`` ("pelatih Iran",
+        "timnas Inggris"): this mention is the team, the article's others need not be."""
+        return self._words_before(text, ent, self.member_before)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.entities = [replace(e, label="ORG") if e.label == "LOC" and e.origin == "model"
-                        and self.is_team(doc.text, e) else e for e in doc.entities]
+        playing = [e.origin == "model" and e.label in ("LOC", "ORG")
+                   and self.is_team(doc.text, e) for e in doc.entities]
+        teams = {e.text for e, team in zip(doc.entities, playing, strict=True) if team}
+        doc.entities = [
+            replace(e, label="ORG") if e.label == "LOC" and e.origin == "model" and (
+                team or self.is_member_of(doc.text, e)
+                or (e.text in teams and not self.is_place(doc.text, e))) else e
+            for e, team in zip(doc.entities, playing, strict=True)]
         return doc

@@ -236,6 +236,21 @@ def test_nicknames_join_only_the_name_they_stand_for():
     assert ents["Blaugrana"][0].canonical == "Blaugrana"
 
 
+def test_clubs_and_national_teams_by_their_short_forms_and_nicknames():
+    text = ("Real Madrid menjamu AC Milan. Madrid unggul cepat, tetapi Milan menyamakan skor. "
+            "Inter Milan menonton. Timnas Argentina bertemu Brasil; tim Tango tampil buruk dan "
+            "Argentina kalah. Tim Samba menang.")
+    ids, ents = _groups(text, [
+        ("Real Madrid", "ORG"), ("AC Milan", "ORG"), ("Madrid", "ORG"), ("Milan", "ORG"),
+        ("Inter Milan", "ORG"), ("Timnas Argentina", "ORG"), ("Brasil", "ORG"),
+        ("Tango", "ORG"), ("Argentina", "ORG"), ("Tim Samba", "ORG")])
+    assert ids["Madrid"] == ids["Real Madrid"]
+    assert ids["Milan"] == ids["AC Milan"] != ids["Inter Milan"]
+    assert ids["Tango"] == ids["Argentina"] == ids["Timnas Argentina"]
+    assert ents["Tango"][0].canonical == "Timnas Argentina"
+    assert ids["Tim Samba"] == ids["Brasil"]
+
+
 def test_short_forms_of_a_country_join_it():
     text = ("Presiden Amerika Serikat tiba di Jakarta. Hubungan RI dan AS membaik, kata pejabat "
             "Indonesia. Amerika juga menjalin kerja sama dengan Provinsi Bengkulu; Kota Bengkulu "

@@ -19,7 +19,8 @@ def _not_entities():
 
 def _teams():
     t = lexicon.table("team_cues")
-    return TeamNames(frozenset(t["before"]), frozenset(t["after"]), frozenset(t["atas_after"]))
+    return TeamNames(frozenset(t["before"]), frozenset(t["after"]), frozenset(t["atas_after"]),
+                     frozenset(t["place_before"]), frozenset(t["member_before"]))
 
 
 def test_products_model_codes_and_apps_are_dropped():
@@ -90,6 +91,37 @@ def test_places_standing_for_teams_become_organisations():
     assert labels == [("Iran", "ORG"), ("Yogyakarta", "LOC"), ("Barcelona", "ORG"),
                       ("Valencia", "ORG"), ("Liverpool", "ORG"), ("Indonesia", "ORG"),
                       ("Filipina", "ORG"), ("Iran", "LOC"), ("Surabaya", "LOC")]
+
+
+def test_a_team_seen_playing_is_the_team_in_the_whole_article_but_where_it_is_the_place():
+    text = ("Brasil ditahan imbang Kolombia 1-1. Brasil bertahan hingga jeda, lalu Kolombia "
+            "menyamakan skor. Pelatih Brasil kecewa. Laga digelar di Kolombia, dan warga Brasil "
+            "menonton di Medellin, Kolombia. Mantan kapten timnas Peru hadir; pemain asal Peru "
+            "itu memuji Brasil.")
+    doc = make_doc(text, [("Brasil", "LOC"), ("Kolombia", "LOC"), ("Brasil", "LOC"),
+                          ("Kolombia", "LOC"), ("Brasil", "LOC"), ("Kolombia", "LOC"),
+                          ("Brasil", "LOC"), ("Medellin", "LOC"), ("Kolombia", "LOC"),
+                          ("Peru", "LOC"), ("Peru", "LOC"), ("Brasil", "LOC")])
+    _teams()(doc)
+    labels = [(e.text, e.label) for e in doc.entities]
+    assert labels == [
+        ("Brasil", "ORG"), ("Kolombia", "ORG"),  # "ditahan imbang"
+        ("Brasil", "ORG"), ("Kolombia", "ORG"),  # the other mentions of teams seen playing
+        ("Brasil", "ORG"),  # "Pelatih Brasil"
+        ("Kolombia", "LOC"), ("Brasil", "LOC"), ("Medellin", "LOC"), ("Kolombia", "LOC"),
+        ("Peru", "ORG"),  # "kapten timnas Peru" is the team ...
+        ("Peru", "LOC"),  # ... but not seen playing: "asal Peru" stays the country
+        ("Brasil", "ORG")]
+
+
+def test_a_cue_outweighs_the_models_votes():
+    """team_names runs after label_consistency: three LOC votes do not undo "melawan"."""
+    from nlp_news.pipeline.core import DEFAULT_PIPELINE
+    assert DEFAULT_PIPELINE.index("team_names") > DEFAULT_PIPELINE.index("label_consistency")
+    text = "Iran bersiap. Iran berlatih. Iran tiba. Timnas kalah melawan Iran."
+    doc = make_doc(text, [("Iran", "LOC")] * 4)
+    _teams()(LabelConsistency()(doc))
+    assert [e.label for e in doc.entities] == ["ORG"] * 4
 
 
 def test_one_reading_of_a_name_per_article():
