@@ -19,6 +19,8 @@
   the work's name ("Indeks Harga [Saham Gabungan]", "Program Keluarga [Harapan]"), and so is
   an acronym in brackets right after such a name or after one ending with a word of ``last``
   ("Indeks Harga Saham Gabungan ([IHSG])", "Jakarta Islamic Index ([JII])");
+- common nouns that are no names (T6): a mention that is only a word of the lexicon's
+  ``[not_names]`` (currencies "Rupiah", celestial bodies "Bumi", categories "UMKM", "LSM");
 - stock indices (D31): the names of ``[works_events] indices`` ("IHSG", "LQ45"), and those of
   ``indices_moving`` (also a newspaper's or a company's name) when a move follows them
   ("Straits Times melemah 12,34 poin", "Nikkei turun 0,1 persen").
@@ -56,8 +58,10 @@ class NotEntities(Component):
     requires = ("doc.entities",)
 
     def __init__(self, apps: frozenset[str], before: frozenset[str],
-                 works: dict[str, list[str]] | None = None):
+                 works: dict[str, list[str]] | None = None,
+                 not_names: frozenset[str] = frozenset()):
         self.apps = apps
+        self.not_names = not_names
         self.before = before
         works = works or {}
         self.work_before = frozenset(works.get("before", ()))
@@ -76,13 +80,17 @@ class NotEntities(Component):
     def from_resources(cls, resources: Resources) -> NotEntities:
         table = resources.words("apps")
         return cls(frozenset(table["names"]), frozenset(table["before"]),
-                   resources.words("works_events"))
+                   resources.words("works_events"),
+                   frozenset(resources.words("not_names")["words"]))
 
     def _is_product(self, ent: Entity) -> bool:
         words = ent.text.split()
         if ent.label not in ("ORG", "PER") or not words:
             return False
         return bool(_MODEL_CODE.fullmatch(words[-1]) or _CODES_ONLY.fullmatch(ent.text))
+
+    def _is_common_noun(self, ent: Entity) -> bool:
+        return ent.text.rstrip(".").lower() in self.not_names
 
     def _is_app(self, doc: Doc, ent: Entity) -> bool:
         return ent.text.lower() in self.apps and follows_cue(doc.text, ent.start_char,
@@ -134,5 +142,6 @@ class NotEntities(Component):
         doc.entities = [e for e in doc.entities
                         if e.origin != "model" or not (id(e) in works or e.text in names
                                                        or self._is_product(e)
-                                                       or self._is_app(doc, e))]
+                                                       or self._is_app(doc, e)
+                                                       or self._is_common_noun(e))]
         return doc

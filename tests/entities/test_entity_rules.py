@@ -14,7 +14,8 @@ from ._docs import make_doc
 def _not_entities():
     table = lexicon.table("apps")
     return NotEntities(frozenset(table["names"]), frozenset(table["before"]),
-                       lexicon.table("works_events"))
+                       lexicon.table("works_events"),
+                       frozenset(lexicon.table("not_names")["words"]))
 
 
 def _teams():
@@ -32,6 +33,16 @@ def test_products_model_codes_and_apps_are_dropped():
     _not_entities()(doc)
     assert [e.text for e in doc.entities] == ["MSI", "Instagram", "KPK"]
     assert doc.entities[1].start_char == text.index("Instagram menghapus")
+
+
+def test_common_nouns_alone_are_no_names():
+    text = ("Rupiah melemah terhadap Dolar. Bumi makin panas, kata LSM Hijau Lestari. Pelaku "
+            "UMKM dan Humas Polda Bali hadir; Massa membubarkan diri.")
+    doc = make_doc(text, [("Rupiah", "ORG"), ("Dolar", "ORG"), ("Bumi", "LOC"),
+                          ("LSM Hijau Lestari", "ORG"), ("UMKM", "ORG"),
+                          ("Humas Polda Bali", "ORG"), ("Massa", "ORG")])
+    _not_entities()(doc)
+    assert [e.text for e in doc.entities] == ["LSM Hijau Lestari", "Humas Polda Bali"]
 
 
 def test_works_events_and_languages_are_dropped_with_their_other_mentions():
