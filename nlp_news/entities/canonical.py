@@ -297,6 +297,66 @@ def _merge_written_aliases(text: str, groups: list[_Group]) -> list[_Group]:
     return [g for g in groups if g.mentions]
 
 
+def _one_edit(a: str, b: str) -> str | None:
+    """How ``b`` differs from ``a`` by one edit: ``"swap"`` (two neighbours transposed),
+    ``"indel"`` (one letter more or less) or ``"sub"`` (one letter replaced); else None."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return None
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y),
+                 len(short))
+        return "indel" if short[i:] == long_[i + 1:] else None
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diff) == 1:
+        return "sub"
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]:
+        return "swap"
+    return None
+
+
+def _spelling_variant(label: str, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two keys that name one entity, one of them misspelt: all words equal but one, and that
+    one a word of five letters or more differing by one edit inside it ("Purwati" /
+    "Purwanti", "Entertainmnet" / "Entertainment", "Agus Gumiwang" / "Agus Gumiwamg"). A last
+    letter replaced or added is another name ("Susanto" / "Susanti"), and so is a letter
+    replaced in a one-word name ("Wahyudi" / "Wahyuni") or in an organisation's name
+    ("Kementan" / "Kemenhan"): those take swaps and missing letters only."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
+        return False
+    edit = _one_edit(x, y)
+    if edit is None or (edit == "sub" and (label == "ORG" or len(a) < 2 or x[-1] != y[-1])):
+        return False
+    return not (edit == "indel" and x[-1] != y[-1])
+
+
+def _merge_spelling_variants(label: str, groups: list[_Group]) -> list[_Group]:
+    """Join a group of at most two mentions to another whose name differs from its own by a
+    misspelling (:func:`_spelling_variant`), when no sentence names both."""
+    if label not in ("PER", "ORG"):
+        return groups
+    for small in sorted(groups, key=lambda g: len(g.mentions)):
+        if not small.mentions or len(small.mentions) > 2:
+            continue
+        small_keys = {m.key for m in small.mentions}
+        small_sents = {m.ent.sent_index for m in small.mentions}
+        targets = [g for g in groups if g is not small and g.mentions
+                   and small_sents.isdisjoint(m.ent.sent_index for m in g.mentions)
+                   and any(_spelling_variant(label, k, m.key)
+                           for k in small_keys for m in g.mentions)]
+        if len(targets) == 1:
+            targets[0].mentions.extend(small.mentions)
+            small.mentions = []
+    return [g for g in groups if g.mentions]
+
+
 def _canonical(group: _Group) -> str:
     """The fullest name of the group; ties go to the usual casing, then the most used.
     A nickname of the lexicon names the group only when nothing else does."""
@@ -331,6 +391,7 @@ def link_entities(doc: Doc, doc_key: str | None = None,
         label_groups = _merge_aliases(label_groups, NAME_ALIASES.get(label, {}))
         if label == "PER":
             label_groups = _merge_written_aliases(doc.text, label_groups)
+        label_groups = _merge_spelling_variants(label, label_groups)
         groups.extend(label_groups)
     groups.sort(key=lambda g: min(m.index for m in g.mentions))
     for n, group in enumerate(groups, 1):

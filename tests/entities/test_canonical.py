@@ -251,6 +251,30 @@ def test_clubs_and_national_teams_by_their_short_forms_and_nicknames():
     assert ids["Tim Samba"] == ids["Brasil"]
 
 
+def test_a_misspelt_name_joins_the_name_it_misspells():
+    text = ("Kepala dinas, Purwanti, membuka acara. Menurut Purwati, anggaran cukup. Wahyudi "
+            "datang. Wahyuni pulang. Sinar Entertainment merilis album. Sinar Entertainmnet "
+            "juga menggelar konser. Kementan menolak. Kemenhan setuju. Susanto hadir. Susanti "
+            "absen. Agus Gumiwang tiba. Kata Agus Gumiwamg, rapat ditunda.")
+    ids, _ = _groups(text, [
+        ("Purwanti", "PER"), ("Purwati", "PER"), ("Wahyudi", "PER"), ("Wahyuni", "PER"),
+        ("Sinar Entertainment", "ORG"), ("Sinar Entertainmnet", "ORG"), ("Kementan", "ORG"),
+        ("Kemenhan", "ORG"), ("Susanto", "PER"), ("Susanti", "PER"), ("Agus Gumiwang", "PER"),
+        ("Agus Gumiwamg", "PER")])
+    assert ids["Purwati"] == ids["Purwanti"]  # a letter left out
+    assert ids["Sinar Entertainmnet"] == ids["Sinar Entertainment"]  # two letters swapped
+    assert ids["Agus Gumiwamg"] == ids["Agus Gumiwang"]  # a letter replaced in a full name
+    # another name, not a misspelling: one-word names, organisations, last letters
+    assert ids["Wahyudi"] != ids["Wahyuni"]
+    assert ids["Kementan"] != ids["Kemenhan"]
+    assert ids["Susanto"] != ids["Susanti"]
+
+
+def test_two_spellings_in_one_sentence_are_two_people():
+    ids, _ = _groups("Purwanti dan Purwati hadir.", [("Purwanti", "PER"), ("Purwati", "PER")])
+    assert ids["Purwanti"] != ids["Purwati"]
+
+
 def test_short_forms_of_a_country_join_it():
     text = ("Presiden Amerika Serikat tiba di Jakarta. Hubungan RI dan AS membaik, kata pejabat "
             "Indonesia. Amerika juga menjalin kerja sama dengan Provinsi Bengkulu; Kota Bengkulu "
