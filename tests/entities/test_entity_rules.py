@@ -218,3 +218,15 @@ def test_names_cited_as_news_sources_are_organisations():
     # a cue the scraper left without its link (", Wiranto") cites nobody
     assert [e.label for e in doc.entities] == ["ORG", "LOC", "ORG", "PER", "LOC", "PER", "PER",
                                                "PER"]
+
+
+def test_news_outlets_are_organisations_and_so_is_what_is_observed_by_one():
+    from nlp_news.pipeline.website_names import WebsiteNames
+
+    text = ("Pantauan Warta Kota, antrean mengular. Okezone merangkum faktanya. Tempo menulis "
+            "hal serupa di Istana Merdeka.")
+    doc = make_doc(text, [("Warta Kota", "LOC"), ("Okezone", "PER"), ("Tempo", "LOC"),
+                          ("Istana Merdeka", "LOC")])
+    WebsiteNames(lexicon.table("source_cues")["before"],
+                 lexicon.table("article")["news_outlets"])(doc)
+    assert [e.label for e in doc.entities] == ["ORG", "ORG", "ORG", "LOC"]
