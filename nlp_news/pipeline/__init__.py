@@ -3,7 +3,7 @@
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
 ``leading_titles``, ``not_entities``, ``org_units``, ``website_names``,
-``label_consistency``, ``team_names``, ``datelines``, ``gazetteer_places``,
+``label_consistency``, ``team_names``, ``group_names``, ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """
@@ -16,6 +16,7 @@ from . import (  # noqa: F401
     fact_sources,
     facts,
     gazetteer_places,
+    group_names,
     label_consistency,
     leading_titles,
     legal_forms,

@@ -2,7 +2,7 @@
 
     articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> leading_titles
                     -> not_entities -> org_units -> website_names -> label_consistency
-                    -> team_names
+                    -> team_names -> group_names
                     -> datelines -> gazetteer_places -> canonical_names -> place_types
                     -> facts -> quotes -> fact_sources
 
@@ -31,12 +31,12 @@ T = TypeVar("T")
 #: The built-in components, in the order they run.
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-    "website_names", "label_consistency", "team_names", "datelines", "gazetteer_places",
-    "canonical_names", "place_types", "facts", "quotes", "fact_sources",
+    "website_names", "label_consistency", "team_names", "group_names", "datelines",
+    "gazetteer_places", "canonical_names", "place_types", "facts", "quotes", "fact_sources",
 )
 #: Components that only post-process the NER model's output (left out with it).
 _NER_ONLY = ("ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-             "website_names", "label_consistency", "team_names")
+             "website_names", "label_consistency", "team_names", "group_names")
 _GAZETTEER = ("gazetteer_places", "place_types")
 _FACTS = ("facts", "fact_sources")
 

@@ -230,3 +230,16 @@ def test_news_outlets_are_organisations_and_so_is_what_is_observed_by_one():
     WebsiteNames(lexicon.table("source_cues")["before"],
                  lexicon.table("article")["news_outlets"])(doc)
     assert [e.label for e in doc.entities] == ["ORG", "ORG", "ORG", "LOC"]
+
+
+def test_bands_and_music_groups_are_organisations_in_the_whole_article():
+    from nlp_news.pipeline.group_names import GroupNames
+
+    text = ("Dewi bertemu personel Bintang Senja di Jakarta. Bintang Senja juga ramah. "
+            "Vokalis Ariel tampil, dan penggemar Raisa menonton boyband Korea Selatan di Grup B.")
+    doc = make_doc(text, [("Dewi", "PER"), ("Bintang Senja", "PER"), ("Jakarta", "LOC"),
+                          ("Bintang Senja", "PER"), ("Ariel", "PER"), ("Raisa", "PER"),
+                          ("Korea Selatan", "LOC"), ("B.", "PER")])
+    GroupNames(lexicon.table("group_cues")["before"])(doc)
+    assert [e.label for e in doc.entities] == ["PER", "ORG", "LOC", "ORG", "PER", "PER", "LOC",
+                                               "PER"]
