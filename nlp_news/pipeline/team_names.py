@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..doc import Doc, Entity
+from ..entities.names import follows_cue
 from .component import Component, register
 
 if TYPE_CHECKING:
@@ -52,29 +53,20 @@ class TeamNames(Component):
                    frozenset(table["atas_after"]), frozenset(table["place_before"]),
                    frozenset(table["member_before"]))
 
-    @staticmethod
-    def _words_before(text: str, ent: Entity, words: frozenset[str]) -> bool:
-        before = _BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
-        if before is None:
-            return False
-        word = before.group("w").lower()
-        pair = f"{(before.group('w2') or '').lower()} {word}".strip()
-        return word in words or pair in words
-
     def is_place(self, text: str, ent: Entity) -> bool:
         """Whether the words right before ``ent`` make it the place ("warga Iran")."""
         return bool(_ADDRESS.search(text, max(0, ent.start_char - 40), ent.start_char)
-                    ) or self._words_before(text, ent, self.place_before)
+                    ) or follows_cue(text, ent.start_char, self.place_before)
 
     def is_team(self, text: str, ent: Entity) -> bool:
         """Whether the words around ``ent`` show a team playing ("melawan Iran", "Persib
         menang"); a team's staff ("pelatih Iran") is :meth:`is_member_of`."""
-        if self._words_before(text, ent, self.before):
-            return True
         before = _BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char)
-        if before and before.group("w").lower() == "atas":
-            prev = (before.group("w2") or "").lower()
-            if prev in self.atas_after or _SCORE.fullmatch(prev or ""):
+        if before:
+            word, prev = before.group("w").lower(), (before.group("w2") or "").lower()
+            if word in self.before or f"{prev} {word}".strip() in self.before:
+                return True
+            if word == "atas" and (prev in self.atas_after or _SCORE.fullmatch(prev)):
                 return True
         after = _AFTER.match(text, ent.end_char, ent.end_char + 40)
         if after:
@@ -86,7 +78,7 @@ class TeamNames(Component):
     def is_member_of(self, text: str, ent: Entity) -> bool:
         """Whether a team's staff or squad word stands right before ``ent`` ("pelatih Iran",
         "timnas Inggris"): this mention is the team, the article's others need not be."""
-        return self._words_before(text, ent, self.member_before)
+        return follows_cue(text, ent.start_char, self.member_before)
 
     def __call__(self, doc: Doc) -> Doc:
         playing = [e.origin == "model" and e.label in ("LOC", "ORG")
