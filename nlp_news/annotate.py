@@ -18,9 +18,12 @@ from . import tables, writers
 from .article import article_from_record
 from .doc import Article, Doc
 from .entities import EntitySummary, to_spacy
+from .entities.resolve import NameKnowledge
+from .entities.summary import set_canonical_ids
 from .models import model_paths
 from .pipeline import Pipeline
 from .pipeline.core import batched
+from .pipeline.resources import Config, Resources
 from .readers import Record, read_articles
 
 log = logging.getLogger(__name__)
@@ -88,11 +91,19 @@ class Annotations:
         return f"Annotations({sizes})"
 
 
-def summarize_entities(entities: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The dump-wide ``entity_summary`` table of an entities table."""
+def summarize_entities(entities: pd.DataFrame, documents: pd.DataFrame,
+                       knowledge: NameKnowledge | None = None) -> pd.DataFrame:
+    """The dump-wide ``entity_summary`` table of an entities table; the ``canonical_id``
+    column of ``entities`` is filled in (in place) with the key of each mention's row.
+    ``knowledge``: the gazetteer and alias file to resolve names with (default: the shipped
+    gazetteer, no alias file)."""
     summary = EntitySummary()
     summary.add(entities, documents)
-    return summary.frame()
+    if knowledge is None:
+        knowledge = Resources().name_knowledge
+    resolution = summary.resolve(knowledge)
+    set_canonical_ids(entities, resolution)
+    return summary.frame(resolution=resolution)
 
 
 def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
@@ -122,12 +133,14 @@ def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
 _DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
 
 
-def get_pipeline(models: str | Path | None = None, ner: bool = True) -> Pipeline:
-    """A process-wide pipeline per model folder, loaded on first use (the one cache: the
-    API, the CLI and every batch worker use it)."""
-    key = (str(model_paths(models).root), ner)
+def get_pipeline(models: str | Path | None = None, ner: bool = True,
+                 aliases: str | Path | None = None) -> Pipeline:
+    """A process-wide pipeline per model folder and alias file, loaded on first use (the one
+    cache: the API, the CLI and every batch worker use it)."""
+    key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases))
     if key not in _DEFAULT_PIPELINE:
-        _DEFAULT_PIPELINE[key] = Pipeline(models, ner=ner)
+        _DEFAULT_PIPELINE[key] = Pipeline(config=Config(models=models, aliases=aliases),
+                                          ner=ner)
     return _DEFAULT_PIPELINE[key]
 
 
@@ -139,17 +152,26 @@ def annotate(
     ner: bool = True,
     text_column: str = "text",
     batch_size: int = 64,
+    aliases: str | Path | None = None,
 ) -> Annotations:
     """Annotate articles and return their tables.
 
     ``inputs`` is one text, a list of texts, a list of dicts (``text``, optional ``id``,
     ``title``, ``date``, ...), records from :func:`~nlp_news.read_articles`, or a
     :class:`~pathlib.Path` to a dump.  The pipeline is loaded once per process and reused.
+    ``aliases``: a CSV of the user's own other names (``alias,canonical,label[,relation]``,
+    see :class:`~nlp_news.entities.resolve.AliasTable`), used inside articles and across
+    them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together.
     """
-    pipe = pipeline or get_pipeline(models, ner=ner)
+    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))
     built = tables.build_tables(docs)
-    summary = summarize_entities(built["entities"], built["documents"])
+    summary = summarize_entities(built["entities"], built["documents"],
+                                 pipe.resources.name_knowledge)
+    ids = iter(built["entities"]["canonical_id"].tolist())
+    for doc in docs:
+        for ent in doc.entities:
+            ent.canonical_id = next(ids)
     return Annotations(**built, entity_summary=summary, docs=docs)

@@ -28,7 +28,10 @@ from pathlib import Path
 
 from . import output_folder, tables, writers
 from .entities import EntitySummary
+from .entities.resolve import AliasTable, NameKnowledge
+from .entities.summary import set_canonical_ids
 from .pipeline.core import batched
+from .pipeline.resources import Config, Resources
 from .readers import Record, check_inputs, read_articles
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,7 @@ class BatchConfig:
     tsv_quotes: bool = False
     overwrite: bool = False
     quiet: bool = False
+    aliases: Path | None = None  # the user's alias file (entities.resolve.AliasTable)
 
 
 @dataclass
@@ -130,13 +134,19 @@ def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
     return parts / f"{index:07d}.{name}.{fmt}"
 
 
+def _part_format(name: str, fmt: str) -> str:
+    """The format of a table's part files: the output format, except for ``entities``,
+    kept as Parquet until the merge fills in its dump-wide ``canonical_id``."""
+    return "parquet" if name == "entities" else fmt
+
+
 def _marker(parts: Path, index: int) -> Path:
     return parts / f"{index:07d}.done"
 
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
-                  ner: bool = True, text_column: str = "text", fmt: str = "csv"
-                  ) -> ChunkResult:
+                  ner: bool = True, text_column: str = "text", fmt: str = "csv",
+                  aliases: str | None = None) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
@@ -146,7 +156,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = get_pipeline(models, ner=ner)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases)
     before = Counter(pipe.timings)
     docs = pipe(list(to_articles(records, text_column)))
     start = time.perf_counter()
@@ -154,7 +164,8 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     built_seconds = time.perf_counter() - start
     start = time.perf_counter()
     for name in TABLE_NAMES:
-        writers.write_fragment(built[name], _part(parts_dir, index, name, fmt), fmt)
+        part_fmt = _part_format(name, fmt)
+        writers.write_fragment(built[name], _part(parts_dir, index, name, part_fmt), part_fmt)
     summary = EntitySummary()
     summary.add(built["entities"], built["documents"])
     summary_path = _part(parts_dir, index, "summary", "json")
@@ -199,7 +210,10 @@ def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     and every option that changes the tables."""
     options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
                "text_column": config.text_column, "input_format": config.input_format,
-               "tsv_quotes": config.tsv_quotes}
+               "tsv_quotes": config.tsv_quotes,
+               "aliases": None if config.aliases is None else {
+                   "file": os.path.abspath(config.aliases),
+                   "sha256": output_folder.file_checksum(Path(config.aliases))}}
     return output_folder.manifest(inputs, options, config.models, config.out)
 
 
@@ -230,13 +244,13 @@ WARM_UP_TEXT = ("Jakarta - Menteri Keuangan Sri Mulyani Indrawati bertemu pimpin
                 "Indonesia di Surabaya pada Senin (3/6/2019) untuk membahas dana Rp 2,5 triliun.")
 
 
-def _preload_pipeline(models: str | None, ner: bool) -> None:
+def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None) -> None:
     """Load and warm up the pipeline the workers will use (:func:`.annotate.get_pipeline`'s
     process-wide cache, which forked workers inherit), with torch on one thread as in a
     worker; the caller's thread count is put back afterwards."""
     from .annotate import get_pipeline, to_articles
 
-    pipe = get_pipeline(models, ner=ner)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases)
     torch = sys.modules.get("torch")
     threads = torch.get_num_threads() if torch is not None else None
     if torch is not None:
@@ -257,7 +271,8 @@ class _LocalEngine:
     side by side on the same cores.  Elsewhere each worker is spawned and loads its own
     copy."""
 
-    def __init__(self, jobs: int, models: str | None = None, ner: bool = True):
+    def __init__(self, jobs: int, models: str | None = None, ner: bool = True,
+                 aliases: str | None = None):
         self.pool = None
         if jobs <= 1:
             return
@@ -267,7 +282,7 @@ class _LocalEngine:
 
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         if fork:
-            _preload_pipeline(models, ner)
+            _preload_pipeline(models, ner, aliases)
             gc.freeze()  # the workers' collectors would otherwise touch (copy) shared pages
         try:
             self.pool = ProcessPoolExecutor(
@@ -362,14 +377,19 @@ class _Merger:
     """Append finished chunks' parts, in chunk order, to the final tables while the run goes
     on, and build the dump-wide ``entity_summary`` on the way.
 
-    Output goes to temporary files that are renamed only by :meth:`close`; the parts stay on
-    disk until then, so a resumed run simply merges again from chunk 0.
+    The entities table is written last, by :meth:`close`: once every chunk's names are
+    counted, :mod:`.entities.resolve` decides the entities of the dump, and each chunk's
+    entity part gets its ``canonical_id`` on the way to the output.  Output goes to temporary
+    files that are renamed only by :meth:`close`; the parts stay on disk until then, so a
+    resumed run simply merges again from chunk 0.
     """
 
-    def __init__(self, parts: Path, out: Path, fmt: str):
+    def __init__(self, parts: Path, out: Path, fmt: str,
+                 knowledge: NameKnowledge | None = None):
         self.parts = parts
         self.next = 0
         self.summary = EntitySummary()
+        self.knowledge = knowledge
         self.writers = {name: writers.TableWriter(out, name, fmt) for name in TABLE_NAMES}
         for name, writer in self.writers.items():
             writer.write(tables.frame([], tables.SCHEMAS[name]))
@@ -379,7 +399,8 @@ class _Merger:
         """Merge every chunk from the next one on whose parts are complete."""
         while _marker(self.parts, self.next).exists():
             for name, writer in self.writers.items():
-                writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
+                if name != "entities":
+                    writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
             summary_path = _part(self.parts, self.next, "summary", "json")
             if not summary_path.is_file():
                 raise ValueError(f"{summary_path} is missing: the parts folder was not made by "
@@ -392,9 +413,16 @@ class _Merger:
         self.advance()
         if self.next != chunks:
             raise RuntimeError(f"chunk {self.next} of {chunks} has no output")
+        resolution = self.summary.resolve(self.knowledge or NameKnowledge())
+        entities = self.writers["entities"]
+        for index in range(chunks):
+            part = writers.read_table(_part(self.parts, index, "entities"),
+                                      tables.SCHEMAS["entities"])
+            if len(part):
+                entities.write(set_canonical_ids(part, resolution))
         paths = {name: writer.close() for name, writer in self.writers.items()}
         writer = writers.TableWriter(self.out, "entity_summary", self.fmt)
-        writer.write(self.summary.frame())
+        writer.write(self.summary.frame(resolution=resolution))
         paths["entity_summary"] = writer.close()
         return paths
 
@@ -406,6 +434,8 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     (:func:`.readers.check_inputs`, :mod:`.output_folder`); one run at a time holds the
     folder's lock."""
     inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
+    if config.aliases is not None:
+        AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
     with output_folder.locked(config.out):
         summary = _run(inputs, config)
@@ -419,12 +449,14 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     summary = BatchSummary()
     parts, done = _prepare_parts(config, inputs)
     output_folder.write_marker(config.out, "running")
+    aliases = None if config.aliases is None else str(config.aliases)
+    knowledge = Resources(Config(models=config.models, aliases=aliases)).name_knowledge
     engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
-              else _LocalEngine(config.jobs, config.models, config.ner))
+              else _LocalEngine(config.jobs, config.models, config.ner, aliases))
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)
-    merger = _Merger(parts, config.out, config.fmt)
+    merger = _Merger(parts, config.out, config.fmt, knowledge)
     in_flight: list[tuple[Future, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
@@ -456,7 +488,7 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                     bar.update(len(chunk))
                     continue
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
-                                       config.ner, config.text_column, config.fmt)
+                                       config.ner, config.text_column, config.fmt, aliases)
                 in_flight.append((future, len(chunk)))
                 drain(max_in_flight, bar)
             drain(0, bar)

@@ -64,6 +64,11 @@ def _annotate_parser(sub) -> None:
                         "the output names are replaced)")
     p.add_argument("--tsv-quotes", action="store_true",
                    help="in TSV input, '\"' quotes fields as in CSV (default: plain text)")
+    p.add_argument("--aliases", type=Path, metavar="FILE",
+                   help="your own other names of entities: a CSV with the header "
+                        "alias,canonical,label[,relation] (relation 'same', the default, or "
+                        "'apart' for two names that must stay two entities); used inside "
+                        "articles and across the dump")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_annotate)
 
@@ -74,8 +79,12 @@ def _evaluate_parser(sub) -> None:
                                    "'articles GOLD.jsonl': the whole pipeline on gold-annotated "
                                    "articles (entities, grouping, facts).")
     p.add_argument("task", choices=["ner", "articles"])
-    p.add_argument("gold", type=Path, help="ner: token<TAB>BIO, blank line between sentences; "
-                                           "articles: one gold article a JSON line")
+    p.add_argument("gold", type=Path, nargs="+",
+                   help="ner: token<TAB>BIO, blank line between sentences; articles: one gold "
+                        "article a JSON line (several files are scored together: the "
+                        "cross-document figure then spans them all); a gold fact given "
+                        "without offsets ({\"text\", \"kind\", \"value\", ...}) matches a "
+                        "predicted fact of its kind and value anywhere in the article")
     p.add_argument("--predictions", type=Path, help="ner: write token<TAB>predicted-BIO here")
     p.add_argument("--errors", type=Path, help="articles: write one row per error here (CSV, "
                                                "or TSV for a .tsv name)")
@@ -83,6 +92,13 @@ def _evaluate_parser(sub) -> None:
                                                "corpora gold articles refer to (default: "
                                                "$NLP_NEWS_SHARED or ../shared)")
     p.add_argument("--models", type=Path, help="model folder (default: the bundled models/)")
+    p.add_argument("--folds", type=int, metavar="K",
+                   help="articles: score K folds of the articles (a hash of each id picks "
+                        "its fold) and report each measure's mean and spread")
+    p.add_argument("--ablate", nargs="?", const="fixers", metavar="NAMES",
+                   help="articles: also score with each component left out (comma-separated "
+                        "names; default: the components after the NER model) and report each "
+                        "one's gain per fold (mean and spread)")
     p.set_defaults(func=cmd_evaluate)
 
 
@@ -128,6 +144,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         models=str(args.models) if args.models else None, ner=not args.no_ner,
         text_column=args.text_column, input_format=args.input_format,
         tsv_quotes=args.tsv_quotes, overwrite=args.overwrite, quiet=args.quiet,
+        aliases=args.aliases,
     )
     summary = batch.run(args.inputs, config)
     print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)
@@ -139,7 +156,18 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    if args.task == "articles":
+    if args.task == "articles" and (args.folds or args.ablate):
+        from .evaluate_articles import cross_validate
+        from .gold import read_gold
+        from .pipeline.core import POST_NER
+
+        ablate = [] if not args.ablate else (list(POST_NER) if args.ablate == "fixers"
+                                             else [n.strip() for n in args.ablate.split(",")])
+        golds = [g for path in args.gold for g in read_gold(path, args.shared)]
+        report = cross_validate(golds, folds=args.folds or 1, ablate=ablate,
+                                models=args.models)
+        report["gold"] = [str(p) for p in args.gold]
+    elif args.task == "articles":
         from .evaluate_articles import evaluate_articles_file
 
         report = evaluate_articles_file(args.gold, models=args.models, shared=args.shared,
@@ -147,7 +175,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         from .evaluate import evaluate_ner_file
 
-        report = evaluate_ner_file(args.gold, models=args.models, predictions=args.predictions)
+        if len(args.gold) != 1:
+            raise ValueError("evaluate ner takes one gold file")
+        report = evaluate_ner_file(args.gold[0], models=args.models,
+                                   predictions=args.predictions)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -57,6 +57,10 @@ class Entity:
     entity_id: str | None = None
     #: The fullest title-stripped name the article uses for the entity.
     canonical: str | None = None
+    #: The key of the entity's row in ``entity_summary`` ("ORG:komisi-pemberantasan-korupsi"),
+    #: one for every mention of one entity across the whole dump; set when the dump's tables
+    #: are made (:func:`nlp_news.annotate`, ``nlp-news annotate``), None on a Doc alone.
+    canonical_id: str | None = None
     #: A title written in or right before a PER mention ("Presiden").
     title: str | None = None
     #: Where the mention comes from: ``model``, ``gazetteer`` or ``dateline``.

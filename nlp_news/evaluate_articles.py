@@ -8,6 +8,10 @@ the output tables are compared with the gold (:mod:`nlp_news.gold`):
   label;
 - grouping: over gold mentions matched (overlap, same label), pairwise precision and recall of
   "same entity" (same ``entity_id`` predicted, same canonical name in the gold);
+- cross-document grouping: the same over pairs of matched mentions of *different* articles
+  ("same ``canonical_id``", resolved over all the articles scored together, against "same
+  label and canonical name in the gold", whose canonical names are one per real-world
+  entity across articles: ``docs/annotation-decisions.md``);
 - facts: a gold fact is found when a predicted fact of its kind overlaps it with the same value
   (numbers equal to 1e-6 relative; dates and times by their ISO string), micro and per kind.
 
@@ -17,6 +21,7 @@ categories can be counted and fixed first.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -26,6 +31,7 @@ from typing import Any
 
 import pandas as pd
 
+from .doc import Doc
 from .gold import LABELS, GoldArticle, read_gold
 
 #: Columns of the ``--errors`` table: one row per error.
@@ -44,6 +50,7 @@ class _Pred:
     text: str
     group: Any = None
     value: Any = None
+    entity: str | None = None  # canonical_id: the entity across the articles
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -119,25 +126,29 @@ class ArticleScorer:
         self.exact: Counter[tuple[str, str]] = Counter()  # (label, tp|fp|fn)
         self.overlap: Counter[tuple[str, str]] = Counter()
         self.pairs: Counter[str] = Counter()
+        #: matched mentions: (doc_id, gold (label, canonical), predicted canonical_id)
+        self.matched: list[tuple[str, tuple[str, str], str | None]] = []
         self.facts: Counter[tuple[str, str]] = Counter()
         self.errors: list[dict[str, Any]] = []
         self.n_articles = 0
 
     def _error(self, doc_id: str, text: str, layer: str, category: str, label: str,
                gold: dict | None = None, pred: _Pred | None = None) -> None:
-        start = gold["start"] if gold else pred.start
-        end = gold["end"] if gold else pred.end
+        placed = gold is not None and "start" in gold
+        start = gold["start"] if placed else (pred.start if pred else None)
+        end = gold["end"] if placed else (pred.end if pred else None)
         self.errors.append({
             "doc_id": doc_id, "layer": layer, "category": category, "label": label,
-            "gold_text": text[gold["start"]:gold["end"]] if gold else None,
-            "gold_start": gold["start"] if gold else None,
-            "gold_end": gold["end"] if gold else None,
+            "gold_text": (text[gold["start"]:gold["end"]] if placed
+                          else gold.get("text") if gold else None),
+            "gold_start": gold["start"] if placed else None,
+            "gold_end": gold["end"] if placed else None,
             "pred_text": pred.text if pred else None,
             "pred_start": pred.start if pred else None, "pred_end": pred.end if pred else None,
             "gold_value": (gold.get("value", gold.get("canonical")) if gold else None),
             "pred_value": (pred.value if pred and layer == "fact" else
                            (pred.group if pred else None)),
-            "context": _context(text, start, end),
+            "context": _context(text, start, end) if start is not None else None,
         })
 
     def add(self, gold: GoldArticle, entities: list[_Pred], facts: list[_Pred],
@@ -175,6 +186,9 @@ class ArticleScorer:
         for p in preds:
             if not any(_overlaps(m["start"], m["end"], p.start, p.end) for m in gold.mentions):
                 self._error(doc_id, text, "entity", "spurious", p.label, None, p)
+        for gi, pi in matched.items():
+            m = gold.mentions[gi]
+            self.matched.append((doc_id, (m["label"], m["canonical"]), preds[pi].entity))
         # grouping, pairwise over matched mentions
         items = sorted(matched.items())
         for a in range(len(items)):
@@ -197,10 +211,25 @@ class ArticleScorer:
     def _add_facts(self, gold: GoldArticle, preds: list[_Pred],
                    excluded: Sequence[tuple[int, int]]) -> None:
         doc_id, text = gold.id, gold.text
+        placed = [f for f in gold.facts if "start" in f]
         matched = _match_overlap(
-            gold.facts, preds, lambda g, p: g["kind"] == p.label and same_value(g["value"], p))
+            placed, preds, lambda g, p: g["kind"] == p.label and same_value(g["value"], p))
         used = set(matched.values())
-        for gi, f in enumerate(gold.facts):
+        # facts written without offsets ({"text", "kind", "value", ...}): matched by kind and
+        # value to a prediction no other gold fact took, in the order they are listed
+        for f in gold.facts:
+            if "start" in f:
+                continue
+            hit = next((i for i, p in enumerate(preds) if i not in used
+                        and p.label == f["kind"] and same_value(f["value"], p)), None)
+            if hit is None:
+                self.facts[(f["kind"], "fn")] += 1
+                self._error(doc_id, text, "fact", "missed", f["kind"], f, None)
+            else:
+                self.facts[(f["kind"], "tp")] += 1
+                used.add(hit)
+        gold_placed = placed
+        for gi, f in enumerate(gold_placed):
             kind = f["kind"]
             if gi in matched:
                 self.facts[(kind, "tp")] += 1
@@ -214,8 +243,28 @@ class ArticleScorer:
             if i in used:
                 continue
             self.facts[(p.label, "fp")] += 1
-            if not any(_overlaps(f["start"], f["end"], p.start, p.end) for f in gold.facts):
+            if not any(_overlaps(f["start"], f["end"], p.start, p.end) for f in gold_placed):
                 self._error(doc_id, text, "fact", "spurious", p.label, None, p)
+
+    def cross_document(self) -> dict[str, float | int]:
+        """Pairwise precision and recall of "same ``canonical_id``" against "same gold label
+        and canonical name" over matched mentions of different articles (counted from the
+        cluster sizes, not pair by pair)."""
+        def cross_pairs(key) -> int:
+            total: Counter = Counter()
+            within: Counter = Counter()
+            for item in self.matched:
+                k = key(item)
+                if k is not None:
+                    total[k] += 1
+                    within[(item[0], k)] += 1
+            return (sum(n * (n - 1) // 2 for n in total.values())
+                    - sum(n * (n - 1) // 2 for n in within.values()))
+
+        same_gold = cross_pairs(lambda it: it[1])
+        same_pred = cross_pairs(lambda it: it[2])
+        both = cross_pairs(lambda it: (it[1], it[2]) if it[2] is not None else None)
+        return prf(both, same_pred - both, same_gold - both)
 
     def report(self) -> dict[str, Any]:
         """The figures as a JSON-ready dict."""
@@ -236,6 +285,7 @@ class ArticleScorer:
                 "per_label_overlap": per(self.overlap, LABELS),
             },
             "grouping": prf(self.pairs["tp"], self.pairs["fp"], self.pairs["fn"]),
+            "cross_document": self.cross_document(),
             "facts": {"micro": micro(self.facts, kinds), "per_kind": per(self.facts, kinds)},
             "errors": {f"{layer}/{cat}": n for (layer, cat), n in sorted(categories.items())},
         }
@@ -247,7 +297,9 @@ def _predictions(entities: pd.DataFrame, facts: pd.DataFrame
     for row in entities.itertuples(index=False):
         ents[row.doc_id].append(_Pred(int(row.start_char), int(row.end_char), row.label,
                                       row.text, group=row.entity_id if
-                                      pd.notna(row.entity_id) else None))
+                                      pd.notna(row.entity_id) else None,
+                                      entity=row.canonical_id if
+                                      pd.notna(row.canonical_id) else None))
     found: dict[str, list[_Pred]] = defaultdict(list)
     for row in facts.itertuples(index=False):
         if row.kind in ("date", "time"):
@@ -278,16 +330,115 @@ def evaluate_gold(golds: Sequence[GoldArticle], *, pipeline: Any = None,
     return report, errors
 
 
-def evaluate_articles_file(gold: str | Path, *, models: str | Path | None = None,
+def evaluate_articles_file(gold: str | Path | Sequence[str | Path], *,
+                           models: str | Path | None = None,
                            shared: str | Path | None = None, errors: str | Path | None = None,
                            pipeline: Any = None) -> dict[str, Any]:
-    """``nlp-news evaluate articles``: score a gold file; write the error rows to ``errors``
-    (CSV, or TSV for a ``.tsv`` name) when given."""
-    golds = list(read_gold(gold, shared))
+    """``nlp-news evaluate articles``: score a gold file (or several together); write the
+    error rows to ``errors`` (CSV, or TSV for a ``.tsv`` name) when given."""
+    paths = [gold] if isinstance(gold, str | Path) else list(gold)
+    golds = [g for path in paths for g in read_gold(path, shared)]
     report, table = evaluate_gold(golds, pipeline=pipeline, models=models)
-    report["gold"] = str(gold)
+    report["gold"] = str(paths[0]) if len(paths) == 1 else [str(p) for p in paths]
     if errors is not None:
         path = Path(errors)
         path.parent.mkdir(parents=True, exist_ok=True)
         table.to_csv(path, index=False, sep="\t" if path.suffix == ".tsv" else ",")
+    return report
+
+
+# --------------------------------------------------------------------------- folds, ablation
+
+#: What ``--folds`` / ``--ablate`` report for each fold (from :meth:`ArticleScorer.report`).
+FOLD_MEASURES = ("exact_f1", "overlap_f1", "org_exact_f1", "grouping_recall",
+                 "grouping_precision", "cross_document_recall", "cross_document_precision",
+                 "facts_f1")
+
+
+def fold_of(doc_id: str, folds: int) -> int:
+    """The fold of an article: a hash of its id (the same on every machine and run)."""
+    digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") % folds
+
+
+def _measures(report: dict[str, Any]) -> dict[str, float]:
+    ents = report["entities"]
+    return {
+        "exact_f1": ents["exact"]["f1"], "overlap_f1": ents["overlap"]["f1"],
+        "org_exact_f1": ents["per_label_exact"]["ORG"]["f1"],
+        "grouping_recall": report["grouping"]["recall"],
+        "grouping_precision": report["grouping"]["precision"],
+        "cross_document_recall": report["cross_document"]["recall"],
+        "cross_document_precision": report["cross_document"]["precision"],
+        "facts_f1": report["facts"]["micro"]["f1"],
+    }
+
+
+def _mean_spread(values: Sequence[float]) -> dict[str, float]:
+    """Mean and spread (the sample standard deviation; 0 for one value)."""
+    mean = sum(values) / len(values)
+    var = sum((v - mean) ** 2 for v in values) / (len(values) - 1) if len(values) > 1 else 0.0
+    return {"mean": round(mean, 4), "spread": round(math.sqrt(var), 4)}
+
+
+def cross_validate(golds: Sequence[GoldArticle], *, folds: int = 1,
+                   ablate: Sequence[str] = (), pipeline: Any = None,
+                   models: str | Path | None = None) -> dict[str, Any]:
+    """Score the gold articles fold by fold (:func:`fold_of`), with every component and with
+    each of ``ablate`` left out; report each measure's mean and spread over the folds, and
+    each left-out component's gain (the full pipeline's score minus the score without it,
+    per fold: mean and spread).  A component whose mean gain is not larger than its spread
+    shows no held-out gain.  The NER model runs once; the components after it run once per
+    setting."""
+    import copy
+
+    from .annotate import get_pipeline, summarize_entities, to_articles
+    from .tables import build_tables
+
+    if folds < 1:
+        raise ValueError("--folds must be 1 or more")
+    pipe = pipeline or get_pipeline(models)
+    unknown = [name for name in ablate if name not in pipe.pipe_names]
+    if unknown:
+        raise ValueError(f"--ablate: no component {', '.join(unknown)} in the pipeline "
+                         f"({', '.join(pipe.pipe_names)})")
+    split = "ner" if "ner" in pipe.pipe_names else None
+    made = pipe.run_part([Doc(a) for a in to_articles([g.record for g in golds])],
+                         until=split)
+    by_fold: dict[int, list[GoldArticle]] = defaultdict(list)
+    for gold in golds:
+        by_fold[fold_of(gold.id, folds)].append(gold)
+    knowledge = pipe.resources.name_knowledge
+    scores: dict[str, list[dict[str, float]]] = {}
+    for setting in ("all", *ablate):
+        docs = pipe.run_part(copy.deepcopy(made), after=split,
+                             skip=() if setting == "all" else (setting,))
+        built = build_tables(docs)
+        excluded = {doc.article.doc_id: doc.article.excluded for doc in docs}
+        per_fold = []
+        for fold in sorted(by_fold):
+            ids = {g.id for g in by_fold[fold]}
+            ents = built["entities"][built["entities"]["doc_id"].isin(ids)].copy()
+            summarize_entities(ents, built["documents"], knowledge)
+            preds, facts = _predictions(ents, built["facts"])
+            scorer = ArticleScorer()
+            for gold in by_fold[fold]:
+                scorer.add(gold, preds.get(gold.id, []), facts.get(gold.id, []),
+                           excluded.get(gold.id, []))
+            per_fold.append(_measures(scorer.report()))
+        scores[setting] = per_fold
+    report: dict[str, Any] = {
+        "articles": len(golds), "folds": folds,
+        "fold_sizes": [len(by_fold[f]) for f in sorted(by_fold)],
+        "scores": {m: _mean_spread([f[m] for f in scores["all"]]) for m in FOLD_MEASURES},
+    }
+    if ablate:
+        report["gain"] = {}
+        for name in ablate:
+            gain = {m: _mean_spread([a[m] - b[m] for a, b in zip(scores["all"], scores[name],
+                                                                    strict=True)])
+                    for m in FOLD_MEASURES}
+            gain["held_out_gain"] = gain["exact_f1"]["mean"] > gain["exact_f1"]["spread"] \
+                or gain["grouping_recall"]["mean"] > gain["grouping_recall"]["spread"]
+            report["gain"][name] = gain
     return report

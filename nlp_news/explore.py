@@ -109,13 +109,19 @@ def with_names(entities: pd.DataFrame, summary: pd.DataFrame | None = None) -> p
     """``entities`` with a ``name`` column: the same name for one entity across articles.
 
     The ``canonical`` name is per article ("Putin" in an article that never says "Vladimir
-    Putin"); ``summary`` (``Annotations.entity_summary``) merges such names dump-wide, and its
-    ``aliases`` map each of them to the summary's ``canonical``.  Without a summary, ``name`` is
-    the canonical name.
+    Putin"); ``summary`` (``Annotations.entity_summary``) names each entity of the dump once,
+    and each mention's ``canonical_id`` is the key of its summary row.  (Tables written before
+    ``canonical_id`` existed are matched through the summary's ``aliases``.)  Without a
+    summary, ``name`` is the canonical name.
     """
     out = entities.copy()
     names = entity_names(entities.drop(columns=["name"], errors="ignore"))
-    if summary is not None and len(summary) and len(entities):
+    keyed = (summary is not None and "canonical_id" in summary and "canonical_id" in entities
+             and entities["canonical_id"].notna().any())
+    if keyed:
+        lookup_id = dict(zip(summary["canonical_id"], summary["canonical"], strict=True))
+        names = entities["canonical_id"].map(lookup_id).astype("string").fillna(names)
+    elif summary is not None and len(summary) and len(entities):
         lookup: dict[tuple[str, str], str] = {}
         for row in summary.itertuples(index=False):  # most mentioned first: it wins ties
             aliases = str(row.aliases).split("; ") if pd.notna(row.aliases) else []

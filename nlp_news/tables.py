@@ -50,8 +50,8 @@ FACTS: dict[str, str] = {"doc_id": STRING, **columns_of(Fact)}
 QUOTES: dict[str, str] = {"doc_id": STRING, **columns_of(Quote)}
 #: The dump-wide table of :class:`~nlp_news.entities.EntitySummary`.
 ENTITY_SUMMARY: dict[str, str] = {
-    "canonical": STRING, "label": STRING, "mentions": INT, "documents": INT,
-    "aliases": STRING, "first_date": STRING, "last_date": STRING,
+    "canonical_id": STRING, "canonical": STRING, "label": STRING, "mentions": INT,
+    "documents": INT, "aliases": STRING, "first_date": STRING, "last_date": STRING,
 }
 #: The per-chunk tables, in output order (``entity_summary`` is built over the whole dump).
 SCHEMAS: dict[str, dict[str, str]] = {

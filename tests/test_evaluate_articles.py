@@ -221,3 +221,78 @@ def test_committed_gold_sets_resolve_and_follow_the_sampling_rules():
         for mention in gold.mentions:
             span = gold.text[mention["start"]:mention["end"]]
             assert span == span.strip() and span, (gold.id, mention)
+
+
+def test_cross_document_pairs_count_only_mentions_of_different_articles():
+    scorer = ArticleScorer()
+    # gold: KPK is one body in a, b and c; Budi (a) and Budi (c) are two people
+    scorer.matched = [
+        ("a", ("ORG", "Komisi Pemberantasan Korupsi"), "ORG:kpk"),
+        ("a", ("ORG", "Komisi Pemberantasan Korupsi"), "ORG:kpk"),  # same article: no pair
+        ("b", ("ORG", "Komisi Pemberantasan Korupsi"), "ORG:kpk"),
+        ("c", ("ORG", "Komisi Pemberantasan Korupsi"), "ORG:komisi"),  # split from a, b
+        ("a", ("PER", "Budi Santoso"), "PER:budi"),
+        ("c", ("PER", "Budi Hartono"), "PER:budi"),  # wrongly merged
+        ("b", ("LOC", "Garut"), None),  # no canonical_id: never "same"
+        ("c", ("LOC", "Garut"), None),
+    ]
+    figures = scorer.cross_document()
+    # gold pairs across articles: KPK a-b x2, a-c x2, b-c = 5; Garut b-c = 1 -> 6
+    # predicted pairs: ORG:kpk a-b x2 = 2; PER:budi a-c = 1 -> 3, of which 2 right
+    assert (figures["tp"], figures["fp"], figures["fn"]) == (2, 1, 4)
+
+
+def test_gold_facts_without_offsets_match_by_kind_and_value():
+    money = TEXT.index("Rp3-5 miliar")
+    gold_facts = [{"text": "Rp3-5 miliar", "kind": "money", "value": 3e9},
+                  {"text": "Rp3-5 miliar", "kind": "money", "value": 5e9},
+                  {"text": "120 warga", "kind": "quantity", "value": 120}]
+    preds = [_Pred(money, money + 3, "money", "Rp3", value=3e9),
+             _Pred(money + 4, money + 12, "money", "5 miliar", value=5e9),
+             _Pred(0, 6, "money", "Bupati", value=3e9)]  # a second 3e9: spurious
+    scorer = ArticleScorer()
+    scorer.add(_gold([], gold_facts), [], preds, excluded=[])
+    report = scorer.report()
+    assert report["facts"]["per_kind"]["money"] == {
+        "precision": 0.6667, "recall": 1.0, "f1": 0.8, "tp": 2, "fp": 1, "fn": 0}
+    assert report["facts"]["per_kind"]["quantity"]["fn"] == 1
+    assert report["errors"] == {"fact/missed": 1, "fact/spurious": 1}
+    missed = next(e for e in scorer.errors if e["category"] == "missed")
+    assert missed["gold_text"] == "120 warga" and missed["gold_start"] is None
+
+
+def test_evaluate_articles_takes_offsetless_facts_from_the_command_line(tmp_path, capsys):
+    gold_path = tmp_path / "gold.jsonl"
+    facts = [{"text": "Rp3-5 miliar", "kind": "money", "value": 5e9, "unit": "IDR",
+              "approx": False}]
+    gold_path.write_text(json.dumps({"id": "g1", "text": TEXT, "published": "2019-09-03",
+                                     "mentions": [], "facts": facts}) + "\n", encoding="utf-8")
+    assert cli.main(["evaluate", "articles", str(gold_path)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["facts"]["per_kind"]["money"]["tp"] == 1
+    assert "cross_document" in report
+
+
+def test_folds_and_ablation_score_the_same_articles_as_one_evaluation(pipeline):
+    from nlp_news.evaluate_articles import cross_validate, fold_of
+
+    golds = [_gold([_span("Garut", "LOC"), _span("Rudy Gunawan", "PER"),
+                    _span("Rudy", "PER", "Rudy Gunawan", nth=1)])]
+    single, _ = evaluate_gold(golds, pipeline=pipeline)
+    report = cross_validate(golds, folds=1, ablate=["leading_titles"], pipeline=pipeline)
+    assert report["scores"]["exact_f1"] == {"mean": single["entities"]["exact"]["f1"],
+                                            "spread": 0.0}
+    gain = report["gain"]["leading_titles"]
+    assert set(gain) >= {"exact_f1", "grouping_recall", "held_out_gain"}
+    # a fold is a hash of the id: stable, and every article in exactly one
+    assert [fold_of(f"doc{i}", 5) for i in range(8)] == [fold_of(f"doc{i}", 5)
+                                                         for i in range(8)]
+    assert {fold_of(f"doc{i}", 3) for i in range(60)} == {0, 1, 2}
+
+
+def test_ablating_an_unknown_component_is_a_usage_error(tmp_path, capsys):
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text(json.dumps({"id": "g1", "text": TEXT, "mentions": [], "facts": []})
+                         + "\n", encoding="utf-8")
+    assert cli.main(["evaluate", "articles", str(gold_path), "--ablate", "no_such_rule"]) == 2
+    assert "no component no_such_rule" in capsys.readouterr().err

@@ -17,12 +17,16 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from .. import lexicon
 from ..doc import Doc, Entity
 from .names import initials, is_odd, keys, leading_title, place_core, split_name, squashed
+
+if TYPE_CHECKING:
+    from .resolve import AliasTable
 
 #: Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" -> BPOM).
 ACRONYM_SKIP = frozenset(lexicon.table("acronym_skip")["words"])
@@ -316,7 +320,7 @@ def _one_edit(a: str, b: str) -> str | None:
     return None
 
 
-def _spelling_variant(label: str, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def spelling_variant(label: str, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two keys that name one entity, one of them misspelt: all words equal but one, and that
     one a word of five letters or more differing by one edit inside it ("Purwati" /
     "Purwanti", "Entertainmnet" / "Entertainment", "Agus Gumiwang" / "Agus Gumiwamg"). A last
@@ -339,7 +343,7 @@ def _spelling_variant(label: str, a: tuple[str, ...], b: tuple[str, ...]) -> boo
 
 def _merge_spelling_variants(label: str, groups: list[_Group]) -> list[_Group]:
     """Join a group of at most two mentions to another whose name differs from its own by a
-    misspelling (:func:`_spelling_variant`), when no sentence names both."""
+    misspelling (:func:`spelling_variant`), when no sentence names both."""
     if label not in ("PER", "ORG"):
         return groups
     for small in sorted(groups, key=lambda g: len(g.mentions)):
@@ -349,7 +353,7 @@ def _merge_spelling_variants(label: str, groups: list[_Group]) -> list[_Group]:
         small_sents = {m.ent.sent_index for m in small.mentions}
         targets = [g for g in groups if g is not small and g.mentions
                    and small_sents.isdisjoint(m.ent.sent_index for m in g.mentions)
-                   and any(_spelling_variant(label, k, m.key)
+                   and any(spelling_variant(label, k, m.key)
                            for k in small_keys for m in g.mentions)]
         if len(targets) == 1:
             targets[0].mentions.extend(small.mentions)
@@ -370,9 +374,25 @@ def _canonical(group: _Group) -> str:
                                       first[n]))
 
 
+def _split_apart(groups: list[_Group],
+                 pairs: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> list[_Group]:
+    """Take the mentions of two names a user keeps apart (an ``apart`` row of the alias
+    file) out of a group that has both: each name's mentions become a group of their own."""
+    for a, b in pairs:
+        for group in list(groups):
+            found = {m.key for m in group.mentions}
+            if a in found and b in found:
+                for name in (a, b):
+                    own = [m for m in group.mentions if m.key == name]
+                    group.mentions = [m for m in group.mentions if m.key != name]
+                    groups.append(_Group(group.label, name, own))
+    return [g for g in groups if g.mentions]
+
+
 def link_entities(doc: Doc, doc_key: str | None = None,
                   places: frozenset[tuple[str, ...]] = frozenset(),
-                  regions: Mapping[tuple[str, ...], str] | None = None) -> None:
+                  regions: Mapping[tuple[str, ...], str] | None = None,
+                  user_aliases: AliasTable | None = None) -> None:
     """Group the doc's mentions by entity; set ``entity_id``, ``canonical`` and ``title``.
 
     ``doc_key`` replaces ``doc.article.doc_id`` in the ids (for dumps whose ids repeat).
@@ -380,6 +400,8 @@ def link_entities(doc: Doc, doc_key: str | None = None,
     are no part of a person's name after a title and no alias of a name in brackets.
     ``regions``: the country or province each of their names and short forms stands for
     (:meth:`Gazetteer.region_ids`): "AS", "Amerika" and "Amerika Serikat" are one place.
+    ``user_aliases``: the user's alias file: its names join like the lexicon's, its ``apart``
+    pairs are never one group.
     """
     key = doc_key or doc.article.doc_id
     mentions = _mentions(doc, places, regions or {})
@@ -388,10 +410,15 @@ def link_entities(doc: Doc, doc_key: str | None = None,
     for label in sorted({m.ent.label for m in mentions}):
         label_groups = _group_label(label, [m for m in mentions if m.ent.label == label],
                                     aliases.get(label, {}))
-        label_groups = _merge_aliases(label_groups, NAME_ALIASES.get(label, {}))
+        table = NAME_ALIASES.get(label, {})
+        if user_aliases is not None and user_aliases.rules:
+            table = {**table, **user_aliases.same(label)}
+        label_groups = _merge_aliases(label_groups, table)
         if label == "PER":
             label_groups = _merge_written_aliases(doc.text, label_groups)
         label_groups = _merge_spelling_variants(label, label_groups)
+        if user_aliases is not None and user_aliases.rules:
+            label_groups = _split_apart(label_groups, user_aliases.apart_pairs(label))
         groups.extend(label_groups)
     groups.sort(key=lambda g: min(m.index for m in g.mentions))
     for n, group in enumerate(groups, 1):

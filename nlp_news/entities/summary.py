@@ -1,11 +1,11 @@
 """One row per entity over a whole dump, built chunk by chunk.
 
-:class:`EntitySummary` adds up each chunk's entities table (mentions, documents, mention texts,
-first and last publication day) by ``(label, canonical)``; :meth:`EntitySummary.frame` then
-merges names that stand for the same entity across articles: spellings of one name ("jokowi",
-"Jokowi"), a canonical name that is a known alias of exactly one longer canonical name ("BNPB",
-"Gaza"), or a PER name that is the surname (last words) of exactly one longer PER name ("Putin"
--> "Vladimir Putin").  Labels never mix.
+:class:`EntitySummary` adds up each chunk's entities table (mentions, documents, mention texts
+and the documents each is written in, first and last publication day) by ``(label, article
+canonical)``, in memory that grows with the number of distinct names, not of articles;
+:meth:`EntitySummary.resolve` decides which of them are one entity over the whole dump
+(:mod:`.resolve`) and :meth:`EntitySummary.frame` gives one row per entity, keyed by
+``canonical_id``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..tables import ENTITY_SUMMARY as SUMMARY_SCHEMA
-from .names import is_odd, keys
+from .resolve import NameKnowledge, Resolution, resolve
+
+
+def set_canonical_ids(entities: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    """``entities`` with its ``canonical_id`` column filled from ``resolution`` (the key of
+    each mention's ``entity_summary`` row), in place and returned."""
+    labels = _strings(entities["label"])
+    names = _strings(entities["canonical"] if "canonical" in entities else entities["text"])
+    texts = _strings(entities["text"])
+    entities["canonical_id"] = pd.array(
+        [resolution.id_of(lab, name if name is not None else text)
+         for lab, name, text in zip(labels, names, texts, strict=True)], dtype="string")
+    return entities
 
 
 def doc_key(doc_id: str) -> int:
@@ -34,14 +46,6 @@ def _strings(column: pd.Series) -> list[str | None]:
             for v in column.tolist()]
 
 
-def _descriptor_first(name: str) -> bool:
-    """True for a name that starts with a lower-case word followed by more words ("kota
-    Indonesia", "faksi Fatah"): a descriptor the tagger kept in the span, not a fuller name, so
-    "Indonesia" must not merge into it."""
-    first, _, rest = name.partition(" ")
-    return bool(rest) and first.isalpha() and first.islower()
-
-
 @dataclass
 class _Stat:
     """Counts of one (label, canonical) pair.  ``docs`` holds 64-bit keys of the documents it
@@ -51,6 +55,8 @@ class _Stat:
     mentions: int = 0
     docs: array = field(default_factory=lambda: array("Q"))
     aliases: Counter[str] = field(default_factory=Counter)
+    #: mention text -> the number of documents it is written in under this name
+    alias_docs: Counter[str] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
 
@@ -58,6 +64,7 @@ class _Stat:
         self.mentions += other.mentions
         self.docs.extend(other.docs)
         self.aliases.update(other.aliases)
+        self.alias_docs.update(other.alias_docs)
         self.first = min(filter(None, (self.first, other.first)), default=None)
         self.last = max(filter(None, (self.last, other.last)), default=None)
 
@@ -74,7 +81,8 @@ class EntitySummary:
     def to_json(self) -> str:
         """The summary as JSON (plain data: reading it back runs no code, unlike a pickle)."""
         return json.dumps([[label, name, st.mentions, list(st.docs), dict(st.aliases), st.first,
-                            st.last] for (label, name), st in self._stats.items()],
+                            st.last, dict(st.alias_docs)]
+                           for (label, name), st in self._stats.items()],
                           ensure_ascii=False)
 
     @classmethod
@@ -82,13 +90,15 @@ class EntitySummary:
         """A summary from :meth:`to_json`; malformed data raises ``ValueError``."""
         summary = cls()
         try:
-            for label, name, mentions, docs, aliases, first, last in json.loads(data):
+            for label, name, mentions, docs, aliases, first, last, alias_docs in json.loads(data):
                 if not (isinstance(label, str) and isinstance(name, str)
-                        and isinstance(mentions, int) and isinstance(aliases, dict)):
+                        and isinstance(mentions, int) and isinstance(aliases, dict)
+                        and isinstance(alias_docs, dict)):
                     raise TypeError("bad row")
                 summary._stats[(label, name)] = _Stat(
                     mentions=mentions, docs=array("Q", (int(d) for d in docs)),
                     aliases=Counter({str(k): int(v) for k, v in aliases.items()}),
+                    alias_docs=Counter({str(k): int(v) for k, v in alias_docs.items()}),
                     first=None if first is None else str(first),
                     last=None if last is None else str(last))
         except (TypeError, ValueError, OverflowError) as exc:
@@ -127,66 +137,34 @@ class EntitySummary:
         for key, (docs, texts) in chunk.items():
             stat = _Stat(mentions=len(texts),
                          docs=array("Q", sorted({doc_key(d) for d in docs if d is not None})),
-                         aliases=Counter(texts))
+                         aliases=Counter(texts),
+                         alias_docs=Counter(t for t, _ in set(zip(texts, docs, strict=True))))
             days = [dates[d] for d in docs if d is not None and d in dates]
             if days:
                 stat.first, stat.last = min(days), max(days)
             self._stats.setdefault(key, _Stat()).update(stat)
 
-    def _merge_targets(self) -> dict[tuple[str, str], tuple[str, str]]:
-        """``key -> key`` it merges into, for names that name exactly one other entity."""
-        alias_of: dict[tuple[str, tuple[str, ...]], set[str]] = {}
-        for (label, name), stat in self._stats.items():
-            if is_odd(name):
-                continue  # handles and hashtags absorb nothing
-            for alias in {name, *stat.aliases}:
-                alias_of.setdefault((label, keys(alias)), set()).add(name)
-        by_surname: dict[tuple[str, str], set[str]] = {}  # names of two keys or more, by last
-        for label, name in self._stats:
-            if not is_odd(name) and len(name_keys := keys(name)) > 1:
-                by_surname.setdefault((label, name_keys[-1]), set()).add(name)
-        targets = {}
-        spellings: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        for label, name in self._stats:
-            spellings.setdefault((label, keys(name)), []).append(name)
-        for (label, _k), names in spellings.items():
-            if len(names) > 1:  # "jokowi" and "Jokowi": the usual spelling wins
-                best = max(names, key=lambda n: (self._stats[(label, n)].mentions,
-                                                 n[:1].isupper() and not n.isupper(), n))
-                targets.update({(label, n): (label, best) for n in names if n != best})
-        for (label, name) in self._stats:
-            own = keys(name)
-            if not own or (label, name) in targets:
-                continue
-            longer = {n for n in alias_of.get((label, own), set())
-                      if n != name and len(keys(n)) > len(own) and not _descriptor_first(n)}
-            if label == "PER" and len(own) == 1:  # a surname alone: "Putin" -> "Vladimir Putin"
-                longer |= by_surname.get((label, own[0]), set())
-            if len(longer) == 1:
-                targets[(label, name)] = (label, longer.pop())
-        return targets
+    def resolve(self, knowledge: NameKnowledge | None = None) -> Resolution:
+        """Which names of the dump are one entity, and each entity's ``canonical_id``."""
+        return resolve(self._stats, knowledge)
 
-    def frame(self) -> pd.DataFrame:
-        """One row per entity (see :data:`SUMMARY_SCHEMA`), most mentioned first."""
-        targets = self._merge_targets()
-
-        def root(key: tuple[str, str]) -> tuple[str, str]:
-            seen = set()
-            while key in targets and key not in seen:
-                seen.add(key)
-                key = targets[key]
-            return key
-
-        merged: dict[tuple[str, str], _Stat] = {}
+    def frame(self, knowledge: NameKnowledge | None = None,
+              resolution: Resolution | None = None) -> pd.DataFrame:
+        """One row per entity (see :data:`SUMMARY_SCHEMA`), most mentioned first; pass the
+        ``resolution`` already made from this summary, or the ``knowledge`` to make it."""
+        resolution = resolution or self.resolve(knowledge)
+        merged: dict[str, _Stat] = {}
         for key, stat in self._stats.items():
-            merged.setdefault(root(key), _Stat()).update(stat)
+            merged.setdefault(resolution.ids[key], _Stat()).update(stat)
         rows = []
-        for (label, name), stat in merged.items():
+        for cid, stat in merged.items():
+            name, label = resolution.entities[cid]
             aliases = sorted(stat.aliases, key=lambda a: (-stat.aliases[a], a))
-            rows.append({"canonical": name, "label": label, "mentions": stat.mentions,
-                         "documents": len(set(stat.docs)), "aliases": "; ".join(aliases),
+            rows.append({"canonical_id": cid, "canonical": name, "label": label,
+                         "mentions": stat.mentions, "documents": len(set(stat.docs)),
+                         "aliases": "; ".join(aliases),
                          "first_date": stat.first, "last_date": stat.last})
         df = pd.DataFrame.from_records(rows, columns=list(SUMMARY_SCHEMA)).astype(SUMMARY_SCHEMA)
-        df = df.sort_values(["mentions", "documents", "canonical"],
+        df = df.sort_values(["mentions", "documents", "canonical_id"],
                             ascending=[False, False, True], kind="stable")
         return df.reset_index(drop=True)

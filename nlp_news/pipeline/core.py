@@ -34,9 +34,11 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "website_names", "label_consistency", "team_names", "group_names", "datelines",
     "gazetteer_places", "canonical_names", "place_types", "facts", "quotes", "fact_sources",
 )
+#: The components that correct the NER model's output (``--ablate`` scores each one).
+POST_NER = ("clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
+            "website_names", "label_consistency", "team_names", "group_names")
 #: Components that only post-process the NER model's output (left out with it).
-_NER_ONLY = ("ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-             "website_names", "label_consistency", "team_names", "group_names")
+_NER_ONLY = ("ner", *POST_NER)
 _GAZETTEER = ("gazetteer_places", "place_types")
 _FACTS = ("facts", "fact_sources")
 
@@ -183,6 +185,23 @@ class Pipeline:
             self._run(component, ok)
             ok = [doc for doc in ok if not doc.article.error]
             self.timings[component.name] += time.perf_counter() - start
+        return docs
+
+    def run_part(self, docs: list[Doc], *, after: str | None = None, until: str | None = None,
+                 skip: Iterable[str] = ()) -> list[Doc]:
+        """Run the components after ``after`` (from the first when None) up to ``until``
+        (to the last when None) on ``docs`` already made, leaving out ``skip``: the model's
+        output made once, the rules after it run under several settings (ablation)."""
+        names = self.pipe_names
+        start = names.index(after) + 1 if after is not None else 0
+        stop = names.index(until) + 1 if until is not None else len(names)
+        leave_out = set(skip) | self.disabled
+        ok = [doc for doc in docs if not doc.article.error]
+        for component in self._components[start:stop]:
+            if component.name in leave_out:
+                continue
+            self._run(component, ok)
+            ok = [doc for doc in ok if not doc.article.error]
         return docs
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterable[Doc]:

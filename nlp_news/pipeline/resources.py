@@ -18,6 +18,7 @@ from ..models import ModelPaths, model_paths
 
 if TYPE_CHECKING:
     from ..entities.gazetteer import Gazetteer
+    from ..entities.resolve import AliasTable, NameKnowledge
     from .ner import NerTagger
 
 
@@ -30,7 +31,9 @@ class Config:
     places) when it is there; ``ner_batch_size``: sentences per NER batch; ``ner_forward``:
     ``"lean"`` (the model run directly, :mod:`.ner_forward`) or ``"stanza"`` (through
     stanza's pipeline; the same tags, slower); ``ner_int8``: the model's LSTMs and linear
-    layers quantized to 8 bits (faster, slightly different tags: see the model card).
+    layers quantized to 8 bits (faster, slightly different tags: see the model card);
+    ``aliases``: the user's alias file (:class:`~nlp_news.entities.resolve.AliasTable`),
+    used inside articles and across the dump.
     """
 
     models: str | Path | None = None
@@ -38,6 +41,7 @@ class Config:
     ner_batch_size: int = 64
     ner_forward: str = "lean"
     ner_int8: bool = False
+    aliases: str | Path | None = None
 
     @property
     def paths(self) -> ModelPaths:
@@ -89,6 +93,23 @@ class Resources:
         """The country or province each of their names stands for (none without a
         gazetteer)."""
         return self.gazetteer.region_ids if self.gazetteer is not None else {}
+
+    @cached_property
+    def user_aliases(self) -> AliasTable:
+        """The user's alias file (empty when none is configured); a bad file raises
+        :class:`~nlp_news.entities.resolve.AliasFileError` naming its file and line."""
+        from ..entities.resolve import AliasTable
+
+        if self.config.aliases is None:
+            return AliasTable()
+        return AliasTable.read(self.config.aliases)
+
+    @cached_property
+    def name_knowledge(self) -> NameKnowledge:
+        """What dump-level name resolution knows: the gazetteer and the alias files."""
+        from ..entities.resolve import NameKnowledge
+
+        return NameKnowledge(self.gazetteer, self.user_aliases)
 
     @staticmethod
     def words(table: str) -> dict:

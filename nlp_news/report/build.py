@@ -204,9 +204,15 @@ class _Report:
         s["outlet"] = ~s.index.isin(kept.index)
         self.listed = s.head(self.max_entities).copy()
         self.listed["id"] = range(len(self.listed))
-        key = dict(zip(zip(self.listed["label"], self.listed["canonical"], strict=True),
-                       self.listed["id"], strict=True))
-        names = zip(self.ents["label"].astype(str), self.ents["name"].astype(str), strict=True)
+        if "canonical_id" in self.listed and self.ents.get("canonical_id") is not None \
+                and self.ents["canonical_id"].notna().any():  # the entity's summary row
+            key = dict(zip(self.listed["canonical_id"], self.listed["id"], strict=True))
+            names = self.ents["canonical_id"].tolist()
+        else:  # tables written before canonical_id: by label and name
+            key = dict(zip(zip(self.listed["label"], self.listed["canonical"], strict=True),
+                           self.listed["id"], strict=True))
+            names = zip(self.ents["label"].astype(str), self.ents["name"].astype(str),
+                        strict=True)
         self.ents["id"] = pd.array([key.get(k, -1) for k in names], dtype="int64")
 
     def entity_list(self) -> None:
