@@ -156,7 +156,8 @@ class ArticleScorer:
         """Score one article's predicted entities and facts against its gold."""
         self.n_articles += 1
         self._add_entities(gold, entities, excluded)
-        self._add_facts(gold, facts, excluded)
+        if gold.facts_annotated:
+            self._add_facts(gold, facts, excluded)
 
     def _add_entities(self, gold: GoldArticle, preds: list[_Pred],
                       excluded: Sequence[tuple[int, int]]) -> None:

@@ -13,7 +13,8 @@ repository may not hold, by reference: corpus, line number (1-based) and the SHA
 the pipeline reads (for CLICK-ID, the paragraphs joined by blank lines). The text is read back
 from the corpus and checked against the checksum, so a changed corpus is an error, not a silent
 mis-scoring. ``value`` is a number, or the ISO string for dates (``YYYY-MM-DD``, ``YYYY-MM``,
-``YYYY``) and times (``HH:MM``).
+``YYYY``) and times (``HH:MM``). A line without ``"facts"`` is annotated for entities only
+(the NER training articles): its facts are not scored.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class GoldArticle:
     published: str | None
     mentions: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    #: False for an article annotated for entities only (a line without ``"facts"``): its
+    #: facts are not scored
+    facts_annotated: bool = True
 
 
 #: The drawn real-article sample (key, split, corpus, line, source, sha256, published; no text).
@@ -149,7 +153,7 @@ def parse_gold(data: dict[str, Any], where: str, shared: str | Path | None = Non
         if fact.get("kind") not in FACT_KINDS:
             raise GoldError(f"{where}: fact kind {fact.get('kind')!r} not in {FACT_KINDS}")
     return GoldArticle(id=doc_id, record=record, text=text, published=published,
-                       mentions=mentions, facts=facts)
+                       mentions=mentions, facts=facts, facts_annotated="facts" in data)
 
 
 def read_gold(path: str | Path, shared: str | Path | None = None) -> Iterator[GoldArticle]:

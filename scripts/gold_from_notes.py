@@ -2,6 +2,8 @@
 
     python scripts/gold_from_notes.py check NOTES.json
     python scripts/gold_from_notes.py build NOTES_DIR --split dev --out gold/real_articles/dev.jsonl
+    python scripts/gold_from_notes.py build NOTES_DIR --split train --entities-only \
+        --out gold/real_articles/train.jsonl
     python scripts/gold_from_notes.py build NOTES2_DIR --split any \
         --out gold/real_articles/second_pass.jsonl
 
@@ -86,6 +88,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                         "sha256": row["sha256"]},
                 "source": row["source"], "published": row["published"] or None,
                 "mentions": mentions, "facts": facts}
+        if args.entities_only:  # annotated for entities only: facts are not scored
+            del gold["facts"]
         out_lines.append(json.dumps(gold, ensure_ascii=False))
     Path(args.out).write_text("\n".join(out_lines) + "\n", encoding="utf-8")
     print(f"{len(out_lines)} articles -> {args.out}; {failed} not built", file=sys.stderr)
@@ -102,6 +106,9 @@ def main() -> int:
     build.add_argument("notes_dir")
     build.add_argument("--split", choices=["dev", "test", "train", "any"], required=True,
                        help="the sample's articles of one split, or any article with notes")
+    build.add_argument("--entities-only", action="store_true",
+                       help="the notes annotate entities only (the NER training articles): "
+                            "the gold lines carry no facts, and no facts are scored on them")
     build.add_argument("--out", required=True)
     build.set_defaults(func=cmd_build)
     args = parser.parse_args()

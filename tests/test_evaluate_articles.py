@@ -296,3 +296,14 @@ def test_ablating_an_unknown_component_is_a_usage_error(tmp_path, capsys):
                          + "\n", encoding="utf-8")
     assert cli.main(["evaluate", "articles", str(gold_path), "--ablate", "no_such_rule"]) == 2
     assert "no component no_such_rule" in capsys.readouterr().err
+
+
+def test_an_article_annotated_for_entities_only_scores_no_facts():
+    gold = parse_gold({"id": "t1", "text": TEXT, "mentions": [_span("Garut", "LOC")]}, "t")
+    assert not gold.facts_annotated
+    scorer = ArticleScorer()
+    money = TEXT.index("Rp3-5 miliar")
+    scorer.add(gold, [_pred(_span("Garut", "LOC"))],
+               [_Pred(money, money + 3, "money", "Rp3", value=3e9)], excluded=[])
+    report = scorer.report()
+    assert report["facts"]["micro"]["fp"] == 0 and report["entities"]["exact"]["f1"] == 1.0
