@@ -276,10 +276,15 @@ def _merge_aliases(groups: list[_Group],
         if len(targets) != 1:
             continue
         (target,) = targets.values()
-        target.mentions.extend(group.mentions)
-        for m in group.mentions:
+        # the group's other names go along when they are parts of the target's names
+        # ("Widodo"); a fuller name of someone else stays ("Iriana Jokowi", "Jokowi Mania"
+        # grouped with the nickname "Jokowi" by its last or first word)
+        words = {k for m in target.mentions for k in m.key}
+        moved = [m for m in group.mentions if m.key in table or set(m.key) <= words]
+        target.mentions.extend(moved)
+        for m in moved:
             owner[m.key] = target
-        group.mentions = []
+        group.mentions = [m for m in group.mentions if not any(m is x for x in moved)]
     return [g for g in groups if g.mentions]
 
 

@@ -43,3 +43,20 @@ def test_country_in_brackets_is_not_an_alias():
                            "LOC")]
     link(doc)
     assert [e.canonical for e in doc.entities] == ["Johanna Konta", "Inggris"]
+
+
+def test_a_nickname_leaves_the_group_of_someone_elses_fuller_name():
+    """"Jokowi" grouped with "Iriana Jokowi" by its last word joins Joko Widodo alone."""
+    text = ("Presiden Joko Widodo hadir. Ibu Iriana Jokowi mendampingi. Relawan Jokowi Mania "
+            "bersorak. Jokowi tersenyum, Widodo melambai.")
+    doc = Doc(Article(doc_id="d", text=text))
+
+    def ent(name, at=None):
+        start = text.index(name) if at is None else at
+        return Entity(0, start, start + len(name), name, "PER")
+
+    doc.entities = [ent("Joko Widodo"), ent("Iriana Jokowi"), ent("Jokowi Mania"),
+                    ent("Jokowi", text.rindex("Jokowi")), ent("Widodo", text.rindex("Widodo"))]
+    link(doc)
+    assert [e.canonical for e in doc.entities] == [
+        "Joko Widodo", "Iriana Jokowi", "Jokowi Mania", "Joko Widodo", "Joko Widodo"]
