@@ -17,9 +17,10 @@ import pandas as pd
 from . import tables, writers
 from .article import article_from_record
 from .doc import Article, Doc
+from .duplicates import THRESHOLD, DuplicateFinder, check_threshold
 from .entities import EntitySummary, to_spacy
 from .entities.resolve import NameKnowledge
-from .entities.summary import set_canonical_ids
+from .entities.summary import doc_key, set_canonical_ids
 from .models import model_paths
 from .pipeline import Pipeline
 from .pipeline.core import batched
@@ -96,14 +97,19 @@ def summarize_entities(entities: pd.DataFrame, documents: pd.DataFrame,
     """The dump-wide ``entity_summary`` table of an entities table; the ``canonical_id``
     column of ``entities`` is filled in (in place) with the key of each mention's row.
     ``knowledge``: the gazetteer and alias file to resolve names with (default: the shipped
-    gazetteer, no alias file)."""
+    gazetteer, no alias file). ``stories`` leaves out the documents whose ``duplicate_of`` is
+    set."""
     summary = EntitySummary()
     summary.add(entities, documents)
     if knowledge is None:
         knowledge = Resources().name_knowledge
     resolution = summary.resolve(knowledge)
     set_canonical_ids(entities, resolution)
-    return summary.frame(resolution=resolution)
+    dups: set[int] = set()
+    if "duplicate_of" in documents:
+        dups = {doc_key(str(d)) for d, of in zip(documents["doc_id"], documents["duplicate_of"],
+                                                 strict=True) if isinstance(of, str)}
+    return summary.frame(resolution=resolution, duplicates=dups)
 
 
 def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
@@ -153,6 +159,7 @@ def annotate(
     text_column: str = "text",
     batch_size: int = 64,
     aliases: str | Path | None = None,
+    duplicate_threshold: float = THRESHOLD,
 ) -> Annotations:
     """Annotate articles and return their tables.
 
@@ -161,13 +168,20 @@ def annotate(
     :class:`~pathlib.Path` to a dump.  The pipeline is loaded once per process and reused.
     ``aliases``: a CSV of the user's own other names (``alias,canonical,label[,relation]``,
     see :class:`~nlp_news.entities.resolve.AliasTable`), used inside articles and across
-    them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together.
+    them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together, and
+    ``documents.duplicate_of`` marks near duplicates among them (:mod:`nlp_news.duplicates`,
+    ``duplicate_threshold`` in (0, 1]).
     """
+    check_threshold(duplicate_threshold)
     pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))
     built = tables.build_tables(docs)
+    finder = DuplicateFinder(duplicate_threshold)
+    found = [finder.check(doc.article.doc_id, doc.article.text) if doc.article.text else None
+             for doc in docs]
+    built["documents"]["duplicate_of"] = pd.array(found, dtype="string")
     summary = summarize_entities(built["entities"], built["documents"],
                                  pipe.resources.name_knowledge)
     ids = iter(built["entities"]["canonical_id"].tolist())

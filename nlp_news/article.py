@@ -180,6 +180,16 @@ def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str
 MAX_ARTICLE_CHARS = 10_000_000
 
 
+def record_id_and_text(record: Record, text_column: str = "text") -> tuple[str, str]:
+    """The id and raw text an input record gives its article ("" for no text), without
+    building the article (for the driver's near-duplicate check)."""
+    data = record.data or {}
+    raw_id = _first(data, _CFG["id_fields"]) if data else None
+    text = None if record.error else _text_of(data, text_column)
+    return (str(raw_id) if raw_id is not None else record.default_id,
+            text if isinstance(text, str) else "")
+
+
 def article_from_record(record: Record, text_column: str = "text") -> Article:
     """Build the Article for one record; problems go to ``Article.error``, never raise."""
     data = record.data

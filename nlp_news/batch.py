@@ -26,10 +26,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import output_folder, tables, writers
+import pandas as pd
+
+from . import duplicates, output_folder, tables, writers
+from .article import record_id_and_text
 from .entities import EntitySummary
 from .entities.resolve import AliasTable, NameKnowledge
-from .entities.summary import set_canonical_ids
+from .entities.summary import doc_key, set_canonical_ids
 from .pipeline.core import batched
 from .pipeline.resources import Config, Resources
 from .readers import Record, check_inputs, read_articles
@@ -59,6 +62,8 @@ class BatchConfig:
     overwrite: bool = False
     quiet: bool = False
     aliases: Path | None = None  # the user's alias file (entities.resolve.AliasTable)
+    duplicate_threshold: float = duplicates.THRESHOLD  # near duplicates (nlp_news.duplicates)
+    skip_duplicates: bool = False  # do not annotate near duplicates (status "skipped")
 
 
 @dataclass
@@ -68,6 +73,7 @@ class ChunkResult:
     index: int
     ok: int = 0
     error: int = 0
+    skipped: int = 0
     entities: int = 0
     facts: int = 0
     tokens: int = 0
@@ -81,6 +87,8 @@ class BatchSummary:
 
     ok: int = 0
     error: int = 0
+    skipped: int = 0
+    duplicates: int = 0
     entities: int = 0
     facts: int = 0
     tokens: int = 0
@@ -91,8 +99,9 @@ class BatchSummary:
     paths: dict[str, Path] = field(default_factory=dict)
 
     def line(self) -> str:
-        return (f"{self.ok} articles ok, {self.error} failed, {self.entities} entities, "
-                f"{self.facts} facts in {self.seconds:.1f} s")
+        skipped = f", {self.skipped} near duplicates skipped" if self.skipped else ""
+        return (f"{self.ok} articles ok, {self.error} failed{skipped}, {self.entities} "
+                f"entities, {self.facts} facts in {self.seconds:.1f} s")
 
 
 # --------------------------------------------------------------------------- worker side
@@ -135,9 +144,10 @@ def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
 
 
 def _part_format(name: str, fmt: str) -> str:
-    """The format of a table's part files: the output format, except for ``entities``,
-    kept as Parquet until the merge fills in its dump-wide ``canonical_id``."""
-    return "parquet" if name == "entities" else fmt
+    """The format of a table's part files: the output format, except for ``entities`` and
+    ``documents``, kept as Parquet until the merge fills in their dump-wide ``canonical_id``
+    and ``duplicate_of``."""
+    return "parquet" if name in ("entities", "documents") else fmt
 
 
 def _marker(parts: Path, index: int) -> Path:
@@ -146,7 +156,8 @@ def _marker(parts: Path, index: int) -> Path:
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
                   ner: bool = True, text_column: str = "text", fmt: str = "csv",
-                  aliases: str | None = None) -> ChunkResult:
+                  aliases: str | None = None, skip: dict[int, str] | None = None
+                  ) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
@@ -158,7 +169,11 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     parts_dir = Path(parts)
     pipe = get_pipeline(models, ner=ner, aliases=aliases)
     before = Counter(pipe.timings)
-    docs = pipe(list(to_articles(records, text_column)))
+    articles = list(to_articles(records, text_column))
+    for position, original in (skip or {}).items():  # near duplicates not to annotate
+        if not articles[position].error:
+            articles[position].skipped = f"near duplicate of {original} (--skip-duplicates)"
+    docs = pipe(articles)
     start = time.perf_counter()
     built = tables.build_tables(docs)
     built_seconds = time.perf_counter() - start
@@ -177,9 +192,11 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     status = built["documents"]["status"]
     result = ChunkResult(
         index=index, ok=int((status == "ok").sum()), error=int((status == "error").sum()),
+        skipped=int((status == "skipped").sum()),
         entities=len(built["entities"]), facts=len(built["facts"]),
         tokens=int(built["documents"]["n_tokens"].sum()),
-        errors=list(built["documents"]["error"].dropna()), timings=timings,
+        errors=list(built["documents"].loc[status == "error", "error"].dropna()),
+        timings=timings,
     )
     marker = _marker(parts_dir, index)
     marker.with_suffix(".partial").write_text(json.dumps(asdict(result)), encoding="utf-8")
@@ -211,6 +228,8 @@ def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
                "text_column": config.text_column, "input_format": config.input_format,
                "tsv_quotes": config.tsv_quotes,
+               "duplicate_threshold": config.duplicate_threshold,
+               "skip_duplicates": config.skip_duplicates,
                "aliases": None if config.aliases is None else {
                    "file": os.path.abspath(config.aliases),
                    "sha256": output_folder.file_checksum(Path(config.aliases))}}
@@ -361,6 +380,7 @@ def _collect(result: ChunkResult, summary: BatchSummary) -> None:
     logged = summary.error
     summary.ok += result.ok
     summary.error += result.error
+    summary.skipped += result.skipped
     summary.entities += result.entities
     summary.facts += result.facts
     summary.tokens += result.tokens
@@ -385,10 +405,16 @@ class _Merger:
     """
 
     def __init__(self, parts: Path, out: Path, fmt: str,
-                 knowledge: NameKnowledge | None = None):
+                 knowledge: NameKnowledge | None = None, chunk_size: int = 0,
+                 duplicates: dict[int, str] | None = None):
         self.parts = parts
         self.next = 0
         self.summary = EntitySummary()
+        self.chunk_size = chunk_size
+        #: dump position -> the id of the article it nearly duplicates (filled by the driver
+        #: as it reads, always ahead of the chunks merged)
+        self.duplicates = duplicates if duplicates is not None else {}
+        self.duplicate_keys: set[int] = set()  # doc_key of every near duplicate merged
         self.knowledge = knowledge
         self.writers = {name: writers.TableWriter(out, name, fmt) for name in TABLE_NAMES}
         for name, writer in self.writers.items():
@@ -399,7 +425,9 @@ class _Merger:
         """Merge every chunk from the next one on whose parts are complete."""
         while _marker(self.parts, self.next).exists():
             for name, writer in self.writers.items():
-                if name != "entities":
+                if name == "documents":
+                    writer.write(self._documents(self.next))
+                elif name != "entities":
                     writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
             summary_path = _part(self.parts, self.next, "summary", "json")
             if not summary_path.is_file():
@@ -407,6 +435,18 @@ class _Merger:
                                  "this version of nlp-news; run again without --resume")
             self.summary.merge(EntitySummary.from_json(summary_path.read_text(encoding="utf-8")))
             self.next += 1
+
+    def _documents(self, index: int):
+        """A chunk's documents part with ``duplicate_of`` filled in."""
+        docs = writers.read_table(_part(self.parts, index, "documents"),
+                                  tables.SCHEMAS["documents"])
+        first = index * self.chunk_size
+        found = [self.duplicates.get(first + row) for row in range(len(docs))]
+        if any(found):
+            docs["duplicate_of"] = pd.array(found, dtype="string")
+            self.duplicate_keys.update(doc_key(str(d)) for d, f in
+                                       zip(docs["doc_id"], found, strict=True) if f)
+        return docs
 
     def close(self, chunks: int) -> dict[str, Path]:
         """Check that all ``chunks`` are merged, then give the files their final names."""
@@ -422,7 +462,8 @@ class _Merger:
                 entities.write(set_canonical_ids(part, resolution))
         paths = {name: writer.close() for name, writer in self.writers.items()}
         writer = writers.TableWriter(self.out, "entity_summary", self.fmt)
-        writer.write(self.summary.frame(resolution=resolution))
+        writer.write(self.summary.frame(resolution=resolution,
+                                        duplicates=self.duplicate_keys))
         paths["entity_summary"] = writer.close()
         return paths
 
@@ -436,6 +477,7 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
     if config.aliases is not None:
         AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
+    duplicates.check_threshold(config.duplicate_threshold)
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
     with output_folder.locked(config.out):
         summary = _run(inputs, config)
@@ -456,7 +498,20 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)
-    merger = _Merger(parts, config.out, config.fmt, knowledge)
+    dups: dict[int, str] = {}
+    finder = duplicates.DuplicateFinder(config.duplicate_threshold)
+
+    def marked(stream):
+        """The records, each checked against the dump's earlier articles as it is read."""
+        for position, record in enumerate(stream):
+            doc_id, text = record_id_and_text(record, config.text_column)
+            original = finder.check(doc_id, text) if text else None
+            if original is not None:
+                dups[position] = original
+            yield record
+
+    records = marked(records)
+    merger = _Merger(parts, config.out, config.fmt, knowledge, config.chunk_size, dups)
     in_flight: list[tuple[Future, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
@@ -487,8 +542,12 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                     summary.skipped_chunks += 1
                     bar.update(len(chunk))
                     continue
+                first = index * config.chunk_size
+                skip = ({p - first: dups[p] for p in range(first, first + len(chunk))
+                         if p in dups} if config.skip_duplicates else None)
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
-                                       config.ner, config.text_column, config.fmt, aliases)
+                                       config.ner, config.text_column, config.fmt, aliases,
+                                       skip)
                 in_flight.append((future, len(chunk)))
                 drain(max_in_flight, bar)
             drain(0, bar)
@@ -497,8 +556,8 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
         engine.close(abort=aborted)
     for index in sorted(done):  # counts of chunks done before the interruption
         marker = json.loads(_marker(parts, index).read_text(encoding="utf-8"))
-        for key in ("ok", "error", "entities", "facts", "tokens"):
-            setattr(summary, key, getattr(summary, key) + marker[key])
+        for key in ("ok", "error", "skipped", "entities", "facts", "tokens"):
+            setattr(summary, key, getattr(summary, key) + marker.get(key, 0))
     t0 = time.perf_counter()
     summary.paths = merger.close(n_chunks)
     summary.timings["merge_write"] += time.perf_counter() - t0
@@ -506,10 +565,12 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     run = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
     shutil.rmtree(parts)
     summary.chunks = n_chunks
+    summary.duplicates = len(dups)
     summary.seconds = time.perf_counter() - start
     run.update(finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                seconds=round(summary.seconds, 1), chunks=n_chunks,
                counts={key: getattr(summary, key)
-                       for key in ("ok", "error", "entities", "facts", "tokens")})
+                       for key in ("ok", "error", "skipped", "duplicates", "entities", "facts",
+                                   "tokens")})
     output_folder.write_marker(config.out, "complete", run)
     return summary

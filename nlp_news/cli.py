@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, batch, writers
+from . import __version__, batch, duplicates, writers
 from .readers import InputError
 
 #: Exit codes (README "Exit codes"): 0 all ok, 1 some articles failed, 2 usage error (bad
@@ -69,6 +69,13 @@ def _annotate_parser(sub) -> None:
                         "alias,canonical,label[,relation] (relation 'same', the default, or "
                         "'apart' for two names that must stay two entities); used inside "
                         "articles and across the dump")
+    p.add_argument("--duplicate-threshold", type=float, default=duplicates.THRESHOLD,
+                   metavar="T",
+                   help="an article whose word shingles' estimated Jaccard similarity with an "
+                        "earlier article reaches T, in (0, 1], is its near duplicate "
+                        f"(documents.duplicate_of; default {duplicates.THRESHOLD})")
+    p.add_argument("--skip-duplicates", action="store_true",
+                   help="do not annotate near duplicates (their documents row says skipped)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_annotate)
 
@@ -144,7 +151,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         models=str(args.models) if args.models else None, ner=not args.no_ner,
         text_column=args.text_column, input_format=args.input_format,
         tsv_quotes=args.tsv_quotes, overwrite=args.overwrite, quiet=args.quiet,
-        aliases=args.aliases,
+        aliases=args.aliases, duplicate_threshold=args.duplicate_threshold,
+        skip_duplicates=args.skip_duplicates,
     )
     summary = batch.run(args.inputs, config)
     print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)

@@ -144,10 +144,13 @@ class Article:
     #: ("Jakarta, CNN Indonesia --"); the dateline itself is an excluded range.
     dateline: list[tuple[int, int, str]] = field(default_factory=list)
     error: str | None = None
+    #: Why the article was not annotated though it could be ("duplicate of X"): status
+    #: ``skipped``
+    skipped: str | None = None
 
     @property
     def status(self) -> str:
-        return "error" if self.error else "ok"
+        return "error" if self.error else "skipped" if self.skipped else "ok"
 
     def dateline_text(self, label: str) -> str | None:
         """The dateline's place (``LOC``) or outlet (``ORG``), as written."""

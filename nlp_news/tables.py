@@ -44,6 +44,7 @@ DOCUMENTS: dict[str, str] = {
     "reporter": STRING, "editor": STRING, "n_chars": INT, "n_sentences": INT, "n_tokens": INT,
     "n_entities": INT, "n_facts": INT, "status": STRING, "error": STRING, "origin": STRING,
     "metadata": STRING, "dateline_place": STRING, "dateline_source": STRING,
+    "duplicate_of": STRING,
 }
 ENTITIES: dict[str, str] = {"doc_id": STRING, **columns_of(Entity)}
 FACTS: dict[str, str] = {"doc_id": STRING, **columns_of(Fact)}
@@ -51,7 +52,7 @@ QUOTES: dict[str, str] = {"doc_id": STRING, **columns_of(Quote)}
 #: The dump-wide table of :class:`~nlp_news.entities.EntitySummary`.
 ENTITY_SUMMARY: dict[str, str] = {
     "canonical_id": STRING, "canonical": STRING, "label": STRING, "mentions": INT,
-    "documents": INT, "aliases": STRING, "first_date": STRING, "last_date": STRING,
+    "documents": INT, "stories": INT, "aliases": STRING, "first_date": STRING, "last_date": STRING,
 }
 #: The per-chunk tables, in output order (``entity_summary`` is built over the whole dump).
 SCHEMAS: dict[str, dict[str, str]] = {
@@ -82,10 +83,10 @@ def document_rows(docs: Iterable[Doc]) -> list[dict[str, Any]]:
             "source": art.source, "url": art.url, "reporter": art.reporter,
             "editor": art.editor, "n_chars": len(art.text), "n_sentences": len(doc.sentences),
             "n_tokens": doc.n_tokens, "n_entities": len(doc.entities),
-            "n_facts": len(doc.facts), "status": art.status, "error": art.error,
+            "n_facts": len(doc.facts), "status": art.status, "error": art.error or art.skipped,
             "origin": art.origin, "metadata": _metadata_json(art.metadata),
             "dateline_place": art.dateline_text("LOC"),
-            "dateline_source": art.dateline_text("ORG"),
+            "dateline_source": art.dateline_text("ORG"), "duplicate_of": None,
         })
     return rows
 

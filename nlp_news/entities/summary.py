@@ -14,6 +14,7 @@ import hashlib
 import json
 from array import array
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -149,9 +150,12 @@ class EntitySummary:
         return resolve(self._stats, knowledge)
 
     def frame(self, knowledge: NameKnowledge | None = None,
-              resolution: Resolution | None = None) -> pd.DataFrame:
+              resolution: Resolution | None = None,
+              duplicates: Collection[int] = ()) -> pd.DataFrame:
         """One row per entity (see :data:`SUMMARY_SCHEMA`), most mentioned first; pass the
-        ``resolution`` already made from this summary, or the ``knowledge`` to make it."""
+        ``resolution`` already made from this summary, or the ``knowledge`` to make it.
+        ``duplicates``: :func:`doc_key` of the dump's near-duplicate articles, which
+        ``stories`` does not count."""
         resolution = resolution or self.resolve(knowledge)
         merged: dict[str, _Stat] = {}
         for key, stat in self._stats.items():
@@ -162,6 +166,7 @@ class EntitySummary:
             aliases = sorted(stat.aliases, key=lambda a: (-stat.aliases[a], a))
             rows.append({"canonical_id": cid, "canonical": name, "label": label,
                          "mentions": stat.mentions, "documents": len(set(stat.docs)),
+                         "stories": len(set(stat.docs).difference(duplicates)),
                          "aliases": "; ".join(aliases),
                          "first_date": stat.first, "last_date": stat.last})
         df = pd.DataFrame.from_records(rows, columns=list(SUMMARY_SCHEMA)).astype(SUMMARY_SCHEMA)

@@ -177,13 +177,13 @@ class Pipeline:
         """Annotate a batch of articles; an article that fails gets ``status=error`` and no
         annotations, and never stops the batch."""
         docs = [Doc(article) for article in articles]
-        ok = [doc for doc in docs if not doc.article.error]
+        ok = [doc for doc in docs if doc.article.status == "ok"]
         for component in self._components:
             if component.name in self.disabled:
                 continue
             start = time.perf_counter()
             self._run(component, ok)
-            ok = [doc for doc in ok if not doc.article.error]
+            ok = [doc for doc in ok if doc.article.status == "ok"]
             self.timings[component.name] += time.perf_counter() - start
         return docs
 
@@ -196,12 +196,12 @@ class Pipeline:
         start = names.index(after) + 1 if after is not None else 0
         stop = names.index(until) + 1 if until is not None else len(names)
         leave_out = set(skip) | self.disabled
-        ok = [doc for doc in docs if not doc.article.error]
+        ok = [doc for doc in docs if doc.article.status == "ok"]
         for component in self._components[start:stop]:
             if component.name in leave_out:
                 continue
             self._run(component, ok)
-            ok = [doc for doc in ok if not doc.article.error]
+            ok = [doc for doc in ok if doc.article.status == "ok"]
         return docs
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 64) -> Iterable[Doc]:
