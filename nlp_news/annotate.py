@@ -26,6 +26,7 @@ from .pipeline import Pipeline
 from .pipeline.core import batched
 from .pipeline.resources import Config, Resources
 from .readers import Record, read_articles
+from .scores import check_min_score
 
 log = logging.getLogger(__name__)
 
@@ -140,13 +141,16 @@ _DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
 
 
 def get_pipeline(models: str | Path | None = None, ner: bool = True,
-                 aliases: str | Path | None = None) -> Pipeline:
-    """A process-wide pipeline per model folder and alias file, loaded on first use (the one
-    cache: the API, the CLI and every batch worker use it)."""
-    key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases))
+                 aliases: str | Path | None = None, min_score: float | None = None
+                 ) -> Pipeline:
+    """A process-wide pipeline per model folder, alias file and ``min_score``, loaded on
+    first use (the one cache: the API, the CLI and every batch worker use it)."""
+    key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases),
+           min_score)
     if key not in _DEFAULT_PIPELINE:
-        _DEFAULT_PIPELINE[key] = Pipeline(config=Config(models=models, aliases=aliases),
-                                          ner=ner)
+        _DEFAULT_PIPELINE[key] = Pipeline(
+            config=Config(models=models, aliases=aliases, min_score=check_min_score(min_score)),
+            ner=ner)
     return _DEFAULT_PIPELINE[key]
 
 
@@ -160,6 +164,7 @@ def annotate(
     batch_size: int = 64,
     aliases: str | Path | None = None,
     duplicate_threshold: float = THRESHOLD,
+    min_score: float | None = None,
 ) -> Annotations:
     """Annotate articles and return their tables.
 
@@ -170,10 +175,11 @@ def annotate(
     see :class:`~nlp_news.entities.resolve.AliasTable`), used inside articles and across
     them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together, and
     ``documents.duplicate_of`` marks near duplicates among them (:mod:`nlp_news.duplicates`,
-    ``duplicate_threshold`` in (0, 1]).
+    ``duplicate_threshold`` in (0, 1]). ``min_score`` drops entities whose calibrated
+    ``score`` is below it (:mod:`nlp_news.scores`); tables and counts follow.
     """
     check_threshold(duplicate_threshold)
-    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases)
+    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))

@@ -36,6 +36,7 @@ from .entities.summary import doc_key, set_canonical_ids
 from .pipeline.core import batched
 from .pipeline.resources import Config, Resources
 from .readers import Record, check_inputs, read_articles
+from .scores import check_min_score
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ class BatchConfig:
     aliases: Path | None = None  # the user's alias file (entities.resolve.AliasTable)
     duplicate_threshold: float = duplicates.THRESHOLD  # near duplicates (nlp_news.duplicates)
     skip_duplicates: bool = False  # do not annotate near duplicates (status "skipped")
+    min_score: float | None = None  # drop entities scoring below (nlp_news.scores)
 
 
 @dataclass
@@ -156,8 +158,8 @@ def _marker(parts: Path, index: int) -> Path:
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
                   ner: bool = True, text_column: str = "text", fmt: str = "csv",
-                  aliases: str | None = None, skip: dict[int, str] | None = None
-                  ) -> ChunkResult:
+                  aliases: str | None = None, skip: dict[int, str] | None = None,
+                  min_score: float | None = None) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
@@ -167,7 +169,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = get_pipeline(models, ner=ner, aliases=aliases)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
     before = Counter(pipe.timings)
     articles = list(to_articles(records, text_column))
     for position, original in (skip or {}).items():  # near duplicates not to annotate
@@ -229,7 +231,7 @@ def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
                "text_column": config.text_column, "input_format": config.input_format,
                "tsv_quotes": config.tsv_quotes,
                "duplicate_threshold": config.duplicate_threshold,
-               "skip_duplicates": config.skip_duplicates,
+               "skip_duplicates": config.skip_duplicates, "min_score": config.min_score,
                "aliases": None if config.aliases is None else {
                    "file": os.path.abspath(config.aliases),
                    "sha256": output_folder.file_checksum(Path(config.aliases))}}
@@ -263,13 +265,14 @@ WARM_UP_TEXT = ("Jakarta - Menteri Keuangan Sri Mulyani Indrawati bertemu pimpin
                 "Indonesia di Surabaya pada Senin (3/6/2019) untuk membahas dana Rp 2,5 triliun.")
 
 
-def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None) -> None:
+def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None,
+                      min_score: float | None = None) -> None:
     """Load and warm up the pipeline the workers will use (:func:`.annotate.get_pipeline`'s
     process-wide cache, which forked workers inherit), with torch on one thread as in a
     worker; the caller's thread count is put back afterwards."""
     from .annotate import get_pipeline, to_articles
 
-    pipe = get_pipeline(models, ner=ner, aliases=aliases)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
     torch = sys.modules.get("torch")
     threads = torch.get_num_threads() if torch is not None else None
     if torch is not None:
@@ -291,7 +294,7 @@ class _LocalEngine:
     copy."""
 
     def __init__(self, jobs: int, models: str | None = None, ner: bool = True,
-                 aliases: str | None = None):
+                 aliases: str | None = None, min_score: float | None = None):
         self.pool = None
         if jobs <= 1:
             return
@@ -301,7 +304,7 @@ class _LocalEngine:
 
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         if fork:
-            _preload_pipeline(models, ner, aliases)
+            _preload_pipeline(models, ner, aliases, min_score)
             gc.freeze()  # the workers' collectors would otherwise touch (copy) shared pages
         try:
             self.pool = ProcessPoolExecutor(
@@ -478,6 +481,7 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     if config.aliases is not None:
         AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
     duplicates.check_threshold(config.duplicate_threshold)
+    check_min_score(config.min_score)
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
     with output_folder.locked(config.out):
         summary = _run(inputs, config)
@@ -494,7 +498,8 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     aliases = None if config.aliases is None else str(config.aliases)
     knowledge = Resources(Config(models=config.models, aliases=aliases)).name_knowledge
     engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
-              else _LocalEngine(config.jobs, config.models, config.ner, aliases))
+              else _LocalEngine(config.jobs, config.models, config.ner, aliases,
+                                config.min_score))
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)
@@ -547,7 +552,7 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                          if p in dups} if config.skip_duplicates else None)
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
                                        config.ner, config.text_column, config.fmt, aliases,
-                                       skip)
+                                       skip, config.min_score)
                 in_flight.append((future, len(chunk)))
                 drain(max_in_flight, bar)
             drain(0, bar)

@@ -74,6 +74,9 @@ def _annotate_parser(sub) -> None:
                    help="an article whose word shingles' estimated Jaccard similarity with an "
                         "earlier article reaches T, in (0, 1], is its near duplicate "
                         f"(documents.duplicate_of; default {duplicates.THRESHOLD})")
+    p.add_argument("--min-score", type=float, metavar="S",
+                   help="leave out entities whose calibrated confidence (the entities' score "
+                        "column, in [0, 1]) is below S; counts and the summary follow")
     p.add_argument("--skip-duplicates", action="store_true",
                    help="do not annotate near duplicates (their documents row says skipped)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
@@ -152,7 +155,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         text_column=args.text_column, input_format=args.input_format,
         tsv_quotes=args.tsv_quotes, overwrite=args.overwrite, quiet=args.quiet,
         aliases=args.aliases, duplicate_threshold=args.duplicate_threshold,
-        skip_duplicates=args.skip_duplicates,
+        skip_duplicates=args.skip_duplicates, min_score=args.min_score,
     )
     summary = batch.run(args.inputs, config)
     print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)

@@ -173,6 +173,9 @@ class Doc:
     entities: list[Entity] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: The NER model's own mentions, ``(start_char, end_char, label) -> probability``, before
+    #: any rule changed them (``score`` is the model's only where a mention is still one)
+    model_spans: dict[tuple[int, int, str], float | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -35,6 +35,12 @@ class ModelPaths:
         """Backward character language model (optional, with :attr:`charlm_forward`)."""
         return self.root / "id_news.charlm.backward.pt"
 
+    @property
+    def score_calibration(self) -> Path:
+        """How the model's span probabilities map to measured precision, and each other
+        source's precision (optional; ``nlp_news.scores``)."""
+        return self.root / "score_calibration.json"
+
     def has_charlm(self) -> bool:
         return self.charlm_forward.is_file() and self.charlm_backward.is_file()
 

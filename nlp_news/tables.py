@@ -52,7 +52,8 @@ QUOTES: dict[str, str] = {"doc_id": STRING, **columns_of(Quote)}
 #: The dump-wide table of :class:`~nlp_news.entities.EntitySummary`.
 ENTITY_SUMMARY: dict[str, str] = {
     "canonical_id": STRING, "canonical": STRING, "label": STRING, "mentions": INT,
-    "documents": INT, "stories": INT, "aliases": STRING, "first_date": STRING, "last_date": STRING,
+    "documents": INT, "stories": INT, "mean_score": FLOAT, "aliases": STRING,
+    "first_date": STRING, "last_date": STRING,
 }
 #: The per-chunk tables, in output order (``entity_summary`` is built over the whole dump).
 SCHEMAS: dict[str, dict[str, str]] = {

@@ -105,7 +105,7 @@ def test_forked_and_spawned_workers_give_identical_tables(tmp_path, monkeypatch)
     dump = _dump(tmp_path / "d.jsonl", 8)
     forked, spawned = tmp_path / "forked", tmp_path / "spawned"
     batch.run([str(dump)], batch.BatchConfig(out=forked, chunk_size=2, jobs=2, quiet=True))
-    assert preloaded == [(None, True, None)]  # models, ner, alias file
+    assert preloaded == [(None, True, None, None)]  # models, ner, alias file, min score
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()

@@ -50,7 +50,7 @@ def test_a_small_cache_that_is_reset_changes_nothing(taggers):
     stanza_tagger, lean = taggers
     sentences = [s.split() for s in SENTENCES]
     small = NerForward(lean._trainer, cache_words=8)
-    got = [spans for s in sentences for spans in small.tag([s])]
+    got = [[span[:3] for span in spans] for s in sentences for spans in small.tag([s])]
     assert got == stanza_tagger.tag_tokens(sentences)
     assert small.cache_words >= max(len(set(s)) for s in sentences)  # grew to fit a batch
     assert small.misses > len({w for s in sentences for w in s})  # the cache was reset

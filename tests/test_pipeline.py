@@ -35,7 +35,8 @@ def test_shorthands_and_exclude(rules_only):
     assert "ner" not in rules_only.pipe_names and "clitics" not in rules_only.pipe_names
     assert "gazetteer_places" in rules_only.pipe_names  # places still come from the gazetteer
     no_places = Pipeline(ner=False, gazetteer=False)
-    assert no_places.pipe_names == ["tokenize", "datelines", "canonical_names", "facts", "quotes",
+    assert no_places.pipe_names == ["tokenize", "datelines", "canonical_names", "entity_scores",
+                                    "facts", "quotes",
                                     "fact_sources"]
     assert Pipeline(ner=False, exclude=["quotes", "fact_sources"]).pipe_names[-1] == "facts"
     with pytest.raises(PipelineError, match="unknown component"):

@@ -4,7 +4,7 @@
 component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
 ``leading_titles``, ``not_entities``, ``org_units``, ``website_names``,
 ``label_consistency``, ``team_names``, ``group_names``, ``datelines``, ``gazetteer_places``,
-``canonical_names``, ``place_types``, ``facts``, ``quotes``, ``fact_sources``);
+``canonical_names``, ``place_types``, ``entity_scores``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """
 
@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     canonical_names,
     clitics,
     datelines,
+    entity_scores,
     fact_sources,
     facts,
     gazetteer_places,

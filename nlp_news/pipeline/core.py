@@ -4,7 +4,7 @@
                     -> not_entities -> org_units -> website_names -> label_consistency
                     -> team_names -> group_names
                     -> datelines -> gazetteer_places -> canonical_names -> place_types
-                    -> facts -> quotes -> fact_sources
+                    -> entity_scores -> facts -> quotes -> fact_sources
 
 Each component lives in its own module of this package, named after it; :data:`DEFAULT_PIPELINE`
 is the whole order in one place. ``Pipeline(exclude=[...])`` leaves components out (they are not
@@ -32,7 +32,8 @@ T = TypeVar("T")
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
     "website_names", "label_consistency", "team_names", "group_names", "datelines",
-    "gazetteer_places", "canonical_names", "place_types", "facts", "quotes", "fact_sources",
+    "gazetteer_places", "canonical_names", "place_types", "entity_scores", "facts", "quotes",
+    "fact_sources",
 )
 #: The components that correct the NER model's output (``--ablate`` scores each one).
 POST_NER = ("clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
@@ -88,6 +89,7 @@ class Pipeline:
         if {"ner", "gazetteer_places", "datelines"} <= excluded:
             excluded.add("canonical_names")  # no component makes entities
             excluded.add("place_types")
+            excluded.add("entity_scores")
         self._components: list[Component] = [
             FACTORIES[name](self.resources) for name in DEFAULT_PIPELINE if name not in excluded]
         check_order(self._components)

@@ -137,20 +137,23 @@ class NerTagger:
         vocab = self._trainer.vocab["word"]
         return dict(vocab._unit2id)
 
-    def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
-        """Tag pre-tokenised sentences; per sentence, ``(first_token, last_token + 1, label)``.
+    def tag_tokens(self, sentences: Sequence[Sequence[str]], probabilities: bool = False
+                   ) -> list[list[tuple]]:
+        """Tag pre-tokenised sentences; per sentence, ``(first_token, last_token + 1, label)``
+        and, with ``probabilities`` and the lean forward pass, the model's probability of the
+        span as a fourth item.
 
         Sentences go to stanza sorted by length, in batches of at most ``batch_size``
         sentences and :data:`MAX_BATCH_TOKENS` padded tokens: stanza pads every sentence of a
         batch to the longest one, so one very long sentence among short ones would cost time
         and memory (which would then grow with the size of a dump)."""
-        out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        out: list[list[tuple]] = [[] for _ in sentences]
         for batch in length_batches([len(s) for s in sentences], self.batch_size,
                                     MAX_BATCH_TOKENS):
             if self._lean is not None:
                 for index, spans in zip(batch, self._lean.tag([sentences[i] for i in batch]),
                                         strict=True):
-                    out[index] = spans
+                    out[index] = spans if probabilities else [s[:3] for s in spans]
                 continue
             doc = self._pipeline([list(sentences[i]) for i in batch])
             for index, sent in zip(batch, doc.sentences, strict=True):
@@ -182,12 +185,15 @@ def length_batches(lengths: Sequence[int], max_sentences: int,
 
 
 def entities_from_spans(text, sentences, tagged):
-    """Turn token-index spans into :class:`Entity` objects with offsets into ``text``."""
+    """Turn token-index spans (``first, last + 1, label`` and, from the lean forward pass,
+    the model's probability) into :class:`Entity` objects with offsets into ``text``; the
+    probability goes to ``score``."""
     for sentence, spans in zip(sentences, tagged, strict=True):
-        for first, last, label in spans:
+        for first, last, label, *prob in spans:
             start = sentence.tokens[first].start_char
             end = sentence.tokens[last - 1].end_char
-            yield Entity(sentence.index, start, end, text[start:end], label)
+            yield Entity(sentence.index, start, end, text[start:end], label,
+                         score=prob[0] if prob else None)
 
 
 @register
@@ -210,11 +216,13 @@ class Ner(Component):
 
     def pipe(self, docs: list[Doc]) -> list[Doc]:
         batch = [[t.text for t in s.tokens] for doc in docs for s in doc.sentences]
-        tagged = self.tagger.tag_tokens(batch)
+        tagged = self.tagger.tag_tokens(batch, probabilities=True)
         pos = 0
         for doc in docs:
             n = len(doc.sentences)
             doc.entities = list(entities_from_spans(doc.text, doc.sentences,
                                                     tagged[pos:pos + n]))
+            doc.model_spans = {(e.start_char, e.end_char, e.label): e.score
+                               for e in doc.entities}
             pos += n
         return docs

@@ -33,7 +33,8 @@ class Config:
     stanza's pipeline; the same tags, slower); ``ner_int8``: the model's LSTMs and linear
     layers quantized to 8 bits (faster, slightly different tags: see the model card);
     ``aliases``: the user's alias file (:class:`~nlp_news.entities.resolve.AliasTable`),
-    used inside articles and across the dump.
+    used inside articles and across the dump; ``min_score``: entities scoring under it are
+    dropped (:mod:`nlp_news.scores`).
     """
 
     models: str | Path | None = None
@@ -42,6 +43,7 @@ class Config:
     ner_forward: str = "lean"
     ner_int8: bool = False
     aliases: str | Path | None = None
+    min_score: float | None = None
 
     @property
     def paths(self) -> ModelPaths:
