@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import output_folder, tables, writers
+from . import output_folder, safe_files, tables, writers
 from .entities import EntitySummary
 from .pipeline.core import batched
 from .readers import Record, check_inputs, read_articles
@@ -50,7 +49,9 @@ class BatchConfig:
     resume: bool = False
     models: str | None = None
     ner: bool = True
-    text_column: str = "text"
+    text_column: str | None = None  # None: recognised by name (the lexicon's [columns])
+    columns: dict[str, str] = field(default_factory=dict)  # id/title/date/url named
+    sheet: str | None = None  # the Excel sheet to read (None: every sheet)
     input_format: str | None = None
     tsv_quotes: bool = False
     overwrite: bool = False
@@ -135,7 +136,7 @@ def _marker(parts: Path, index: int) -> Path:
 
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
-                  ner: bool = True, text_column: str = "text", fmt: str = "csv"
+                  ner: bool = True, text_column: str | None = None, fmt: str = "csv"
                   ) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
@@ -157,9 +158,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
         writers.write_fragment(built[name], _part(parts_dir, index, name, fmt), fmt)
     summary = EntitySummary()
     summary.add(built["entities"], built["documents"])
-    summary_path = _part(parts_dir, index, "summary", "json")
-    summary_path.with_suffix(".partial").write_text(summary.to_json(), encoding="utf-8")
-    os.replace(summary_path.with_suffix(".partial"), summary_path)
+    safe_files.write_atomic(_part(parts_dir, index, "summary", "json"), summary.to_json())
     timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items() if k != "load"}
     timings["tables"] = built_seconds
     timings["write_parts"] = time.perf_counter() - start
@@ -170,9 +169,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
         tokens=int(built["documents"]["n_tokens"].sum()),
         errors=list(built["documents"]["error"].dropna()), timings=timings,
     )
-    marker = _marker(parts_dir, index)
-    marker.with_suffix(".partial").write_text(json.dumps(asdict(result)), encoding="utf-8")
-    os.replace(marker.with_suffix(".partial"), marker)
+    safe_files.write_atomic(_marker(parts_dir, index), json.dumps(asdict(result)))
     del docs, built
     _release_memory()
     return result
@@ -198,7 +195,8 @@ def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     """The run's fingerprint (:func:`.output_folder.manifest`): inputs' content, models, code
     and every option that changes the tables."""
     options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
-               "text_column": config.text_column, "input_format": config.input_format,
+               "text_column": config.text_column, "columns": config.columns,
+               "sheet": config.sheet, "input_format": config.input_format,
                "tsv_quotes": config.tsv_quotes}
     return output_folder.manifest(inputs, options, config.models, config.out)
 
@@ -214,12 +212,9 @@ def _prepare_parts(config: BatchConfig, inputs: list[str]) -> tuple[Path, set[in
             with contextlib.suppress(ValueError):
                 done.add(int(marker.name.split(".")[0]))
         return parts, done
-    if parts.is_symlink() or parts.is_file():
-        parts.unlink()
-    elif parts.exists():
-        shutil.rmtree(parts)
-    parts.mkdir(parents=True)
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    safe_files.remove_tree(parts)
+    safe_files.make_dir(parts)
+    safe_files.write_atomic(manifest_path, json.dumps(manifest))
     return parts, set()
 
 
@@ -307,6 +302,42 @@ class _LocalEngine:
             self.pool.shutdown()
 
 
+#: Seconds to connect to a dask scheduler and hear its handshake.
+SCHEDULER_TIMEOUT = 20.0
+
+
+class SchedulerError(OSError):
+    """A dask scheduler that cannot be reached or does not answer as one (exit 3)."""
+
+
+def _connect(client_type: Callable, scheduler: str, timeout: float | None = None):
+    """A dask ``Client`` of ``scheduler``, or :class:`SchedulerError` within ``timeout``
+    seconds: dask's own timeout does not cover a port that accepts and never answers, and a
+    port that answers something else (HTTP) ends in a MemoryError inside dask."""
+    import threading
+
+    timeout = timeout or SCHEDULER_TIMEOUT
+    result: dict[str, object] = {}
+
+    def attempt() -> None:
+        try:
+            result["client"] = client_type(scheduler, timeout=timeout)
+        except BaseException as exc:  # whatever dask raises on a foreign answer
+            result["error"] = exc
+
+    thread = threading.Thread(target=attempt, name="nlp-news-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 5)
+    if thread.is_alive():
+        raise SchedulerError(f"no answer from a dask scheduler at {scheduler} within "
+                             f"{timeout:.0f} s (is it one?)")
+    if "error" in result:
+        error = result["error"]
+        raise SchedulerError(f"cannot use the dask scheduler at {scheduler}: "
+                             f"{type(error).__name__}: {str(error)[:200]}")
+    return result["client"]
+
+
 class _DaskEngine:
     """Run chunks on dask.distributed: a LocalCluster, or the scheduler given."""
 
@@ -315,7 +346,7 @@ class _DaskEngine:
 
         if scheduler:
             self.cluster = None
-            self.client = Client(scheduler)
+            self.client = _connect(Client, scheduler)
         else:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
@@ -384,7 +415,7 @@ class _Merger:
             if not summary_path.is_file():
                 raise ValueError(f"{summary_path} is missing: the parts folder was not made by "
                                  "this version of nlp-news; run again without --resume")
-            self.summary.merge(EntitySummary.from_json(summary_path.read_text(encoding="utf-8")))
+            self.summary.merge(EntitySummary.from_json(safe_files.read_text(summary_path)))
             self.next += 1
 
     def close(self, chunks: int) -> dict[str, Path]:
@@ -407,11 +438,10 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     folder's lock."""
     inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
+    if not config.resume:
+        output_folder.check_replaceable(config.out, inputs, overwrite=config.overwrite)
     with output_folder.locked(config.out):
-        summary = _run(inputs, config)
-    with contextlib.suppress(OSError):
-        (config.out / output_folder.LOCK).unlink()
-    return summary
+        return _run(inputs, config)
 
 
 def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
@@ -421,7 +451,8 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     output_folder.write_marker(config.out, "running")
     engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
               else _LocalEngine(config.jobs, config.models, config.ner))
-    records = read_articles(inputs, text_column=config.text_column,
+    records = read_articles(inputs, text_column=config.text_column, columns=config.columns,
+                            sheet=config.sheet,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)
     merger = _Merger(parts, config.out, config.fmt)
@@ -464,15 +495,15 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     finally:
         engine.close(abort=aborted)
     for index in sorted(done):  # counts of chunks done before the interruption
-        marker = json.loads(_marker(parts, index).read_text(encoding="utf-8"))
+        marker = json.loads(safe_files.read_text(_marker(parts, index)))
         for key in ("ok", "error", "entities", "facts", "tokens"):
             setattr(summary, key, getattr(summary, key) + marker[key])
     t0 = time.perf_counter()
-    summary.paths = merger.close(n_chunks)
+    summary.paths = writers.finish(config.out, merger.close(n_chunks), config.fmt)
     summary.timings["merge_write"] += time.perf_counter() - t0
     summary.timings["read"] = read_seconds
-    run = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
-    shutil.rmtree(parts)
+    run = json.loads(safe_files.read_text(parts / "manifest.json"))
+    safe_files.remove_tree(parts)
     summary.chunks = n_chunks
     summary.seconds = time.perf_counter() - start
     run.update(finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
