@@ -82,6 +82,23 @@ def resolve_fields(names: Iterable[Any], columns: Mapping[str, str | None] | Non
     return found
 
 
+def unique_names(header: list[str]) -> list[str]:
+    """A header's names made unique and non-empty, so no cell is lost to another of the same
+    name: an empty name becomes ``column_N`` (N its position from 1), a repeated one
+    ``NAME_2``, ``NAME_3``, ..."""
+    seen: set[str] = set()
+    out = []
+    for index, name in enumerate(header, 1):
+        base = name or f"column_{index}"
+        unique, k = base, 1
+        while unique in seen:
+            k += 1
+            unique = f"{base}_{k}"
+        seen.add(unique)
+        out.append(unique)
+    return out
+
+
 def missing_columns(names: list[str], fields: dict[str, str],
                     columns: Mapping[str, str | None] | None = None) -> str | None:
     """Why a file or record with the columns ``names`` cannot give articles, or None: no text
@@ -394,6 +411,21 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Record]:
                      error=f"{path}: cannot read file: {exc}")
 
 
+class _CarriageReturns(io.RawIOBase):
+    """A stream whose lines end in a bare ``\r`` (old Mac files) with ``\n`` instead."""
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read1(len(buffer)).replace(b"\r", b"\n")
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def _sniff_delimiter(head: bytes) -> str:
     """The delimiter of a CSV file from its header line (:class:`csv.Sniffer`): ``,``, ``;``
     (spreadsheets in an Indonesian locale) or a tab; ``,`` when the header has one column."""
@@ -419,10 +451,12 @@ def _read_stream(handle: IO[bytes], name: str, stem: str, options: ReadOptions,
     try:
         if fmt == "jsonl":
             yield from _read_jsonl(buffered, name, stem, options.named)
-        elif fmt == "csv":
-            yield from _read_csv(buffered, name, stem, _sniff_delimiter(head), options.named)
-        elif fmt == "tsv":
-            yield from _read_csv(buffered, name, stem, "\t", options.named, options.tsv_quotes)
+        elif fmt in ("csv", "tsv"):
+            if b"\r" in head and b"\n" not in head:  # old Mac line ends (Excel for Mac)
+                buffered = io.BufferedReader(_CarriageReturns(buffered))
+            delimiter = _sniff_delimiter(head.replace(b"\r", b"\n")) if fmt == "csv" else "\t"
+            yield from _read_csv(buffered, name, stem, delimiter, options.named,
+                                 fmt == "csv" or options.tsv_quotes)
         elif fmt == "xlsx":
             yield Record(origin=name, default_id=stem, error=f"{name}: an Excel workbook "
                          "cannot be read from a stream; give it as a file")
@@ -570,7 +604,7 @@ def _read_csv(
         return
     if header is None:
         return
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    header = unique_names([h.strip().lstrip("\ufeff") for h in header])
     fields = resolve_fields(header, columns)
     missing = missing_columns(header, fields, columns)
     while True:
@@ -669,12 +703,13 @@ def _read_sheet(sheet: Any, name: str, stem: str, columns: dict[str, str]
                 continue
             origin, default_id = f"{name}:{row_no}", f"{stem}:{row_no}"
             if header is None:
-                header = ["" if v is None else str(v).strip() for v in values]
+                header = unique_names(["" if v is None else str(v).strip() for v in values])
                 fields = resolve_fields(header, columns)
                 missing = missing_columns(header, fields, columns)
                 continue
-            data = {h: v for h, v in zip(header, values, strict=False)
-                    if h and v is not None}
+            if len(values) > len(header):  # cells right of the header's last column
+                header = unique_names(header + [""] * (len(values) - len(header)))
+            data = {h: v for h, v in zip(header, values, strict=False) if v is not None}
             yield Record(data=_clean(data), origin=origin, default_id=default_id,
                          error=f"{origin}: {missing}" if missing else None, fields=fields)
     except Exception as exc:  # damaged sheet XML part-way: the rows before it are kept

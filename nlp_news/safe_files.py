@@ -134,13 +134,18 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     os.replace(tmp, path)
 
 
-def make_dir(path: str | Path) -> Path:
-    """Create the folder ``path`` (and its parents) or check the one there; a link or a file
-    in its place is refused."""
+def make_dir(path: str | Path, root: str | Path | None = None) -> Path:
+    """Create the folder ``path`` (and its parents) or check the one there: ``path`` and each
+    folder between ``root`` (the user's own folder, which may be a link) and it must be a
+    folder itself, not a link to one."""
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
-    if not stat.S_ISDIR(os.lstat(path).st_mode):
-        raise _refuse(path, "is a symbolic link, not a folder")
+    folders = [path]
+    if root is not None:
+        folders = [p for p in (path, *path.parents) if p.is_relative_to(root) and p != Path(root)]
+    for folder in folders:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            raise _refuse(folder, "is a symbolic link, not a folder")
     return path
 
 

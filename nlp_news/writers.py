@@ -91,7 +91,7 @@ class TableWriter:
     def __init__(self, out_dir: str | Path, name: str, fmt: str = "csv"):
         fmt = file_format(fmt)
         self.out_dir = Path(out_dir)
-        safe_files.make_dir(self.out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)  # the user's folder: may be a link
         self.fmt = fmt
         self.path = self.out_dir / f"{name}.{fmt}"
         self.tmp_path = self.out_dir / f".{name}.{fmt}.partial"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -188,11 +189,25 @@ def test_report_writes_through_no_link(tmp_path):
     assert list(elsewhere.iterdir()) == []
     assert not (report / "data").is_symlink() and (report / "data" / "overview.js").is_file()
     assert not (report / "index.html").is_symlink()
-    report_link = tmp_path / "report-link"
-    report_link.symlink_to(elsewhere, target_is_directory=True)
+    shutil.rmtree(report)
+    report.symlink_to(elsewhere, target_is_directory=True)  # planted as the default --to
     with pytest.raises(ValueError, match="symbolic link"):
-        build.build_report(out, report_link)
+        build.build_report(out)
+    assert list(elsewhere.iterdir()) == []
 
+
+def test_an_out_or_to_the_user_gives_as_a_link_is_used(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    assert _annotate(str(_dump(tmp_path)), "--out", str(link)) == 0
+    assert len(Annotations.load(real).documents) == 3
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (tmp_path / "report-link").symlink_to(reports, target_is_directory=True)
+    build.build_report(link, tmp_path / "report-link")
+    assert (reports / "data" / "overview.js").is_file()
 
 
 # ------------------------------------------------------------------ CSV that round-trips

@@ -388,3 +388,25 @@ def test_a_scheduler_that_never_answers_or_answers_http_is_exit_3(tmp_path, caps
     assert code == cli.EXIT_IO
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "dask scheduler" in line and "internal error" not in line
+
+
+def test_repeated_empty_and_extra_columns_lose_no_cell(tmp_path):
+    from nlp_news.article import article_from_record
+
+    path = _workbook(tmp_path / "dobel.xlsx", {"S": [["isi", None, "isi", "judul"],
+                                                     [SENTENCES[0], "x", "kedua", "J", "lebih"]]})
+    [record] = read_articles(path)
+    article = article_from_record(record)
+    assert article.text == SENTENCES[0] and article.title == "J"
+    assert article.metadata == {"column_2": "x", "isi_2": "kedua", "column_5": "lebih"}
+    csv_path = _csv(tmp_path / "dobel.csv", ["isi", "", "isi"], [[SENTENCES[1], "y", "dua"]])
+    [record] = read_articles(csv_path)
+    assert article_from_record(record).metadata == {"column_2": "y", "isi_2": "dua"}
+
+
+def test_a_csv_with_old_mac_line_ends_gives_its_rows(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("id;isi\r1;" + SENTENCES[0] + "\r2;" + SENTENCES[1] + "\r").encode())
+    records = list(read_articles(path))
+    assert [(r.error, r.data["id"], r.origin) for r in records] == [
+        (None, "1", f"{path}:2"), (None, "2", f"{path}:3")]

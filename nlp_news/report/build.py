@@ -101,7 +101,7 @@ class _Writer:
 
     def _write(self, path: Path, text: str) -> None:
         """Write one file of the report; no link is followed (:mod:`..safe_files`)."""
-        safe_files.make_dir(path.parent)
+        safe_files.make_dir(path.parent, self.root)
         with safe_files.create(path, text=True) as handle:
             handle.write(text)
         self.files += 1
@@ -470,18 +470,18 @@ def build_report(out: str | Path, to: str | Path | None = None, *, title: str | 
         raise ValueError(f"{out}: no such output folder")
     if not any((out / f"documents.{fmt}").is_file() for fmt in ("csv", "parquet", "jsonl")):
         raise ValueError(f"{out}: is not an output folder of nlp-news (no documents table)")
+    if to is None and (out / "report").is_symlink():  # planted: --to may be a link
+        raise ValueError(f"{out / 'report'}: is a symbolic link; give a folder as --to")
     to = Path(to) if to is not None else out / "report"
-    if to.is_symlink():
-        raise ValueError(f"{to}: is a symbolic link; give the folder itself as --to")
     if to.exists() and not to.is_dir():
-        raise ValueError(f"{to}: is a file; choose another --to")
+        raise ValueError(f"{to}: is not a folder; choose another --to")
     if to.is_dir():
         if not _is_report(to) and any(to.iterdir()):
             raise ValueError(f"{to}: is not empty and is not a report of nlp-news; choose "
                              "another --to")
         for sub in ("data", "charts"):
             safe_files.remove_tree(to / sub)
-    safe_files.make_dir(to)
+    to.mkdir(parents=True, exist_ok=True)
     safe_files.write_atomic(to / REPORT_MARKER,
                             "a report of nlp-news: `nlp-news report` replaces it\n")
     say = progress or (lambda message: None)
