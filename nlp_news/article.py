@@ -196,7 +196,8 @@ def article_from_record(record: Record, text_column: str | None = None) -> Artic
     text = _text_of(data, fields.get("text"))
     if text is None:
         missing = missing_columns(list(data), fields, {"text": text_column})
-        article.error = f"{record.origin}: {missing or 'no text in ' + repr(fields['text'])}"
+        where = repr(fields.get("text", "paragraphs"))
+        article.error = f"{record.origin}: {missing or 'no text in ' + where}"
         return article
     if not isinstance(text, str):
         article.error = (f"{record.origin}: {fields.get('text', 'paragraphs')!r} is "
