@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import json
 import os
@@ -52,7 +53,15 @@ NAMED_COLUMNS = ("text", "id", "title", "date", "url")
 
 
 def _column_key(name: Any) -> str:
+    """A column name as compared: without case, spaces and hyphens read as ``_``."""
     return regex.sub(r"[\s\-]+", "_", str(name).strip().lstrip("\ufeff")).lower()
+
+
+@functools.cache
+def _lexicon_keys() -> dict[str, list[str]]:
+    """The lexicon's ``[columns]`` names per attribute, as compared (:func:`_column_key`)."""
+    table = lexicon.table("columns")
+    return {attribute: [_column_key(n) for n in table[attribute]] for attribute in ATTRIBUTES}
 
 
 def resolve_fields(names: Iterable[Any], columns: Mapping[str, str | None] | None = None
@@ -62,24 +71,31 @@ def resolve_fields(names: Iterable[Any], columns: Mapping[str, str | None] | Non
     ``columns`` names some explicitly (``{"text": "isi_artikel"}``); the others are the first
     of the lexicon's ``[columns]`` names present, compared without case and with spaces and
     hyphens read as ``_``.  Attributes with no column are left out."""
-    names = [n for n in names if isinstance(n, str)]
+    named = tuple(sorted((k, v) for k, v in (columns or {}).items() if v is not None))
+    return dict(_resolve(tuple(n for n in names if isinstance(n, str)), named))
+
+
+@functools.lru_cache(maxsize=256)
+def _resolve(names: tuple[str, ...], named: tuple[tuple[str, str], ...]
+             ) -> tuple[tuple[str, str], ...]:
+    """:func:`resolve_fields` for one set of names (cached: a dump's records mostly share
+    their keys)."""
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(_column_key(name), name)
-    table = lexicon.table("columns")
+    wanted_of = dict(named)
     found: dict[str, str] = {}
     for attribute in ATTRIBUTES:
-        wanted = (columns or {}).get(attribute)
+        wanted = wanted_of.get(attribute)
         if wanted is not None:
             match = wanted if wanted in names else by_key.get(_column_key(wanted))
             if match is not None:
                 found[attribute] = match
             continue
-        match = next((by_key[k] for k in map(_column_key, table[attribute]) if k in by_key),
-                     None)
+        match = next((by_key[k] for k in _lexicon_keys()[attribute] if k in by_key), None)
         if match is not None and match not in found.values():
             found[attribute] = match
-    return found
+    return tuple(found.items())
 
 
 def unique_names(header: list[str]) -> list[str]:
@@ -185,6 +201,7 @@ class ReadOptions:
 
     @property
     def named(self) -> dict[str, str]:
+        """The columns named explicitly, by attribute."""
         return dict(self.columns)
 
 
@@ -693,6 +710,8 @@ def _read_xlsx(path: Path, options: ReadOptions) -> Iterator[Record]:
 
 def _read_sheet(sheet: Any, name: str, stem: str, columns: dict[str, str]
                 ) -> Iterator[Record]:
+    """The rows of one sheet (see :func:`_read_xlsx`); damage part-way is one error row after
+    the rows read before it."""
     header: list[str] | None = None
     fields: dict[str, str] = {}
     missing = None
