@@ -5,11 +5,11 @@ finishes, so a crash never leaves a half file that looks whole.  Files are creat
 appended to without following links (:mod:`.safe_files`).
 
 CSV is written as RFC 4180 (CRLF line ends), so a field holding a bare ``\r`` is quoted and
-reads back as one field (an empty string reads back as missing, as in any CSV).  A CSV cell that a spreadsheet would run as a formula (it starts with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'`` (OWASP's rule);
-so that :func:`read_table` can take it off again without ambiguity, a value that already starts
-with ``'`` followed by one of those gets one too.  JSON Lines and Parquet keep every value as
-it is.
+reads back as one field (an empty string reads back as missing, as in any CSV).  A CSV cell
+that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return) gets a leading ``'`` (OWASP's rule); so that :func:`read_table` can take it
+off again without ambiguity, a value that already starts with ``'`` followed by one of those
+gets one too.  JSON Lines and Parquet keep every value as it is.
 """
 
 from __future__ import annotations

@@ -410,3 +410,33 @@ def test_a_csv_with_old_mac_line_ends_gives_its_rows(tmp_path):
     records = list(read_articles(path))
     assert [(r.error, r.data["id"], r.origin) for r in records] == [
         (None, "1", f"{path}:2"), (None, "2", f"{path}:3")]
+
+
+def test_real_articles_as_an_indonesian_spreadsheet_csv_and_workbook(tmp_path):
+    """200 real articles written as a spreadsheet in an Indonesian locale would write them
+    (';', Indonesian column names, a BOM) and as a workbook: every one is read with its text,
+    title, date and URL."""
+    import csv
+
+    from nlp_news.article import article_from_record
+
+    from .conftest import shared_path
+
+    source = shared_path("data/news/indosum/articles.jsonl")
+    with source.open(encoding="utf-8") as handle:
+        real = [json.loads(line) for _, line in zip(range(200), handle, strict=False)]
+    header = ["id_berita", "judul", "isi", "tanggal", "link", "sumber"]
+    rows = [[r["id"], r.get("title_slug"), r["text"], r["timestamp_from_id"], r["source_url"],
+             r["source"]] for r in real]
+    path = tmp_path / "berita.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    book = _workbook(tmp_path / "berita.xlsx", {"Berita": [header, *rows]})
+    for file in (path, book):
+        articles = [article_from_record(r) for r in read_articles(file)]
+        assert [a.doc_id for a in articles] == [r["id"] for r in real]
+        assert [a.text for a in articles] == [r["text"] for r in real]
+        assert all(a.date is not None and a.url and a.source for a in articles)
+        assert all("tanggal" not in a.metadata for a in articles)
