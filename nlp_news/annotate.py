@@ -7,7 +7,7 @@ Data flow: records -> :class:`~nlp_news.doc.Article` -> :class:`~nlp_news.pipeli
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,11 +71,19 @@ class Annotations:
 
     @classmethod
     def load(cls, out_dir: str | Path) -> Annotations:
-        """Read the tables of an output folder (as written by ``nlp-news annotate``) back."""
+        """Read the tables of an output folder (as written by ``nlp-news annotate``) back.
+
+        Raises :class:`FileNotFoundError` for a folder that does not exist or holds no
+        ``documents`` table; a table missing beside it is read as empty."""
         out_dir = Path(out_dir)
+        if not out_dir.is_dir():
+            raise FileNotFoundError(f"{out_dir}: no such output folder")
+        if not any((out_dir / f"documents.{fmt}").exists() for fmt in writers.TABLE_FORMATS):
+            raise FileNotFoundError(f"{out_dir}: holds no documents table (documents.csv, "
+                                    ".parquet or .jsonl): not an output folder of nlp-news")
         found = {}
         for name, schema in tables.ALL_SCHEMAS.items():
-            paths = [out_dir / f"{name}.{fmt}" for fmt in writers.FORMATS]
+            paths = [out_dir / f"{name}.{fmt}" for fmt in writers.TABLE_FORMATS]
             path = next((p for p in paths if p.exists()), None)
             found[name] = (writers.read_table(path, schema) if path is not None
                            else tables.frame([], schema))
@@ -113,9 +121,34 @@ def summarize_entities(entities: pd.DataFrame, documents: pd.DataFrame,
     return summary.frame(resolution=resolution, duplicates=dups)
 
 
-def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
+def check_api_inputs(inputs: Any) -> None:
+    """Raise :class:`TypeError` for inputs :func:`annotate` cannot take whole: one dict (its
+    keys would be read as texts), a DataFrame (its column names), bytes (one row per byte),
+    or anything not iterable."""
+    if isinstance(inputs, bytes | bytearray | memoryview):
+        raise TypeError(f"annotate() takes texts (str), not {type(inputs).__name__}: decode "
+                        "them first (data.decode('utf-8')) or pass a pathlib.Path to the file")
+    if hasattr(inputs, "to_dict") and hasattr(inputs, "columns"):  # a pandas DataFrame
+        raise TypeError("annotate() takes a list of articles, not a DataFrame (iterating one "
+                        "gives its column names): pass df.to_dict('records')")
+    if isinstance(inputs, Mapping | Record | Article):
+        raise TypeError(f"annotate() takes a list of articles, not one "
+                        f"{type(inputs).__name__}: pass [article]")
+    if not isinstance(inputs, str | Path | Iterable):
+        raise TypeError(f"annotate() takes a text, a list of texts or dicts, or a "
+                        f"pathlib.Path, not {type(inputs).__name__}")
+
+
+def to_articles(inputs: Iterable[Input] | str | Path, text_column: str | None = None
                 ) -> Iterator[Article]:
-    """Normalise API inputs (texts, dicts, records, articles, or a path) into Articles."""
+    """Normalise API inputs (texts, dicts, records, articles, or a path) into Articles
+    (:func:`check_api_inputs` first)."""
+    check_api_inputs(inputs)
+    return _articles(inputs, text_column)
+
+
+def _articles(inputs: Iterable[Input] | str | Path, text_column: str | None
+              ) -> Iterator[Article]:
     if isinstance(inputs, Path):
         inputs = read_articles(inputs, text_column=text_column)
     elif isinstance(inputs, str):
@@ -160,7 +193,7 @@ def annotate(
     pipeline: Pipeline | None = None,
     models: str | Path | None = None,
     ner: bool = True,
-    text_column: str = "text",
+    text_column: str | None = None,
     batch_size: int = 64,
     aliases: str | Path | None = None,
     duplicate_threshold: float = THRESHOLD,
@@ -169,14 +202,17 @@ def annotate(
     """Annotate articles and return their tables.
 
     ``inputs`` is one text, a list of texts, a list of dicts (``text``, optional ``id``,
-    ``title``, ``date``, ...), records from :func:`~nlp_news.read_articles`, or a
-    :class:`~pathlib.Path` to a dump.  The pipeline is loaded once per process and reused.
-    ``aliases``: a CSV of the user's own other names (``alias,canonical,label[,relation]``,
-    see :class:`~nlp_news.entities.resolve.AliasTable`), used inside articles and across
-    them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together, and
-    ``documents.duplicate_of`` marks near duplicates among them (:mod:`nlp_news.duplicates`,
-    ``duplicate_threshold`` in (0, 1]). ``min_score`` drops entities whose calibrated
-    ``score`` is below it (:mod:`nlp_news.scores`); tables and counts follow.
+    ``title``, ``date``, ...; other common names such as ``isi``, ``judul``, ``tanggal`` are
+    recognised, ``text_column`` names the text's field), records from
+    :func:`~nlp_news.read_articles`, or a :class:`~pathlib.Path` to a dump.  One dict, bytes
+    or a non-iterable raise :class:`TypeError`.  The pipeline is loaded once per process and
+    reused. ``aliases``: a CSV of the user's own other names
+    (``alias,canonical,label[,relation]``, see :class:`~nlp_news.entities.resolve.AliasTable`),
+    used inside articles and across them.  The entities' ``canonical_id`` is resolved over all
+    ``inputs`` together, and ``documents.duplicate_of`` marks near duplicates among them
+    (:mod:`nlp_news.duplicates`, ``duplicate_threshold`` in (0, 1]). ``min_score`` drops
+    entities whose calibrated ``score`` is below it (:mod:`nlp_news.scores`); tables and
+    counts follow.
     """
     check_threshold(duplicate_threshold)
     pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)

@@ -16,7 +16,7 @@ import regex
 
 from . import lexicon, pubdate
 from .doc import Article
-from .readers import Record
+from .readers import MAX_ARTICLE_CHARS, Record, missing_columns, resolve_fields
 
 _CFG = lexicon.table("article")
 _HEADER_LABELS: dict[str, str] = _CFG["header_labels"]
@@ -50,16 +50,8 @@ _LINK_END = regex.compile(r"[.:!?)\]](?:\s*+,)?(?=\s)")
 _SENTENCE_ENDS = (".", ",", "!", "?", ";", ":", '"', "”")
 
 
-def _first(data: dict[str, Any], names: list[str]) -> Any:
-    for name in names:
-        value = data.get(name)
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def _text_of(data: dict[str, Any], text_column: str) -> str | None:
-    text = data.get(text_column)
+def _text_of(data: dict[str, Any], text_column: str | None) -> str | None:
+    text = data.get(text_column) if text_column is not None else None
     if text is None and "paragraphs" in data:
         paragraphs = data["paragraphs"]
         if isinstance(paragraphs, str):
@@ -174,37 +166,58 @@ def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str
     return [(s, e, "ORG" if outlet else "LOC") for s, e, outlet in parts]
 
 
-#: Longest article annotated (characters); a longer one gets an error row.  Long articles are
+#: Longest article annotated (characters; :data:`.readers.MAX_ARTICLE_CHARS`, where a line too
+#: long for it is refused unread); a longer one gets an error row.  Long articles are
 #: tokenized in pieces (:data:`.pipeline.tokenize.MAX_PIECE`), so the limit only bounds one
 #: worker's memory (one article's tokens and entities are held at once).
-MAX_ARTICLE_CHARS = 10_000_000
 
 
-def record_id_and_text(record: Record, text_column: str = "text") -> tuple[str, str]:
+def _value(data: dict[str, Any], fields: dict[str, str], attribute: str) -> Any:
+    """The record's value for an article attribute, None when missing or empty."""
+    value = data.get(fields[attribute]) if attribute in fields else None
+    return None if value == "" else value
+
+
+def _fields(record: Record, text_column: str | None) -> dict[str, str]:
+    """Which field of the record holds what: the reader's, or found by name."""
+    return (record.fields if record.fields is not None
+            else resolve_fields(record.data, {"text": text_column} if text_column else None))
+
+
+def record_id_and_text(record: Record, text_column: str | None = None) -> tuple[str, str]:
     """The id and raw text an input record gives its article ("" for no text), without
     building the article (for the driver's near-duplicate check)."""
     data = record.data or {}
-    raw_id = _first(data, _CFG["id_fields"]) if data else None
-    text = None if record.error else _text_of(data, text_column)
+    fields = _fields(record, text_column)
+    raw_id = _value(data, fields, "id") if data else None
+    text = None if record.error else _text_of(data, fields.get("text"))
     return (str(raw_id) if raw_id is not None else record.default_id,
             text if isinstance(text, str) else "")
 
 
-def article_from_record(record: Record, text_column: str = "text") -> Article:
-    """Build the Article for one record; problems go to ``Article.error``, never raise."""
+def article_from_record(record: Record, text_column: str | None = None) -> Article:
+    """Build the Article for one record; problems go to ``Article.error``, never raise.
+
+    Which field holds what is the reader's (``record.fields``) or, for a record made here
+    (the Python API), found by name (:func:`.readers.resolve_fields`; ``text_column`` names
+    the text's field explicitly)."""
     data = record.data
-    raw_id = _first(data, _CFG["id_fields"]) if data else None
+    fields = _fields(record, text_column)
+    raw_id = _value(data, fields, "id") if data else None
     doc_id = str(raw_id) if raw_id is not None else record.default_id
     article = Article(doc_id=doc_id, text="", origin=record.origin)
     if record.error:
         article.error = record.error
         return article
-    text = _text_of(data, text_column)
+    text = _text_of(data, fields.get("text"))
     if text is None:
-        article.error = f"{record.origin}: no {text_column!r} (or 'paragraphs') field"
+        missing = missing_columns(list(data), fields, {"text": text_column})
+        where = repr(fields.get("text", "paragraphs"))
+        article.error = f"{record.origin}: {missing or 'no text in ' + where}"
         return article
     if not isinstance(text, str):
-        article.error = f"{record.origin}: {text_column!r} is {type(text).__name__}, not text"
+        article.error = (f"{record.origin}: {fields.get('text', 'paragraphs')!r} is "
+                         f"{type(text).__name__}, not text")
         return article
     if len(text) > MAX_ARTICLE_CHARS:
         article.error = (f"{record.origin}: article of {len(text):,} characters is over the "
@@ -214,20 +227,18 @@ def article_from_record(record: Record, text_column: str = "text") -> Article:
     if not text.strip():
         article.error = f"{record.origin}: empty article"
         return article
-    title = _first(data, _CFG["title_fields"])
+    title = _value(data, fields, "title")
     article.title = str(title) if title is not None else None
-    article.url = _first(data, _CFG["url_fields"])
-    article.source = data.get("source")
-    article.reporter = data.get("reporter")
-    article.editor = data.get("editor")
-    date_raw = _first(data, _CFG["date_fields"])
+    article.url = _value(data, fields, "url")
+    article.source = _value(data, fields, "source")
+    article.reporter = _value(data, fields, "reporter")
+    article.editor = _value(data, fields, "editor")
+    date_raw = _value(data, fields, "date")
     if date_raw is not None:
         article.date_raw = str(date_raw)
-        parsed = pubdate.parse_pub_date(date_raw, _first(data, _CFG["time_fields"]))
+        parsed = pubdate.parse_pub_date(date_raw, _value(data, fields, "time"))
         article.date = pubdate.reconcile_with_url(parsed, article.url)
-    known = {text_column, "paragraphs", "source", "reporter", "editor", *_CFG["id_fields"],
-             *_CFG["date_fields"], *_CFG["time_fields"], *_CFG["url_fields"],
-             *_CFG["title_fields"]}
+    known = {"paragraphs", *fields.values()}
     article.metadata = {k: v for k, v in data.items() if k not in known}
     lines = _lines(text)
     first_body = _parse_header(article, lines)

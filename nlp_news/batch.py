@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
 import time
 from collections import Counter
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import duplicates, output_folder, tables, writers
+from . import duplicates, output_folder, safe_files, tables, writers
 from .article import record_id_and_text
 from .entities import EntitySummary
 from .entities.resolve import AliasTable, NameKnowledge
@@ -57,7 +56,9 @@ class BatchConfig:
     resume: bool = False
     models: str | None = None
     ner: bool = True
-    text_column: str = "text"
+    text_column: str | None = None  # None: recognised by name (the lexicon's [columns])
+    columns: dict[str, str] = field(default_factory=dict)  # id/title/date/url named
+    sheet: str | None = None  # the Excel sheet to read (None: every sheet)
     input_format: str | None = None
     tsv_quotes: bool = False
     overwrite: bool = False
@@ -157,7 +158,7 @@ def _marker(parts: Path, index: int) -> Path:
 
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
-                  ner: bool = True, text_column: str = "text", fmt: str = "csv",
+                  ner: bool = True, text_column: str | None = None, fmt: str = "csv",
                   aliases: str | None = None, skip: dict[int, str] | None = None,
                   min_score: float | None = None) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
@@ -185,9 +186,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
         writers.write_fragment(built[name], _part(parts_dir, index, name, part_fmt), part_fmt)
     summary = EntitySummary()
     summary.add(built["entities"], built["documents"])
-    summary_path = _part(parts_dir, index, "summary", "json")
-    summary_path.with_suffix(".partial").write_text(summary.to_json(), encoding="utf-8")
-    os.replace(summary_path.with_suffix(".partial"), summary_path)
+    safe_files.write_atomic(_part(parts_dir, index, "summary", "json"), summary.to_json())
     timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items() if k != "load"}
     timings["tables"] = built_seconds
     timings["write_parts"] = time.perf_counter() - start
@@ -200,9 +199,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
         errors=list(built["documents"].loc[status == "error", "error"].dropna()),
         timings=timings,
     )
-    marker = _marker(parts_dir, index)
-    marker.with_suffix(".partial").write_text(json.dumps(asdict(result)), encoding="utf-8")
-    os.replace(marker.with_suffix(".partial"), marker)
+    safe_files.write_atomic(_marker(parts_dir, index), json.dumps(asdict(result)))
     del docs, built
     _release_memory()
     return result
@@ -228,7 +225,8 @@ def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     """The run's fingerprint (:func:`.output_folder.manifest`): inputs' content, models, code
     and every option that changes the tables."""
     options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
-               "text_column": config.text_column, "input_format": config.input_format,
+               "text_column": config.text_column, "columns": config.columns,
+               "sheet": config.sheet, "input_format": config.input_format,
                "tsv_quotes": config.tsv_quotes,
                "duplicate_threshold": config.duplicate_threshold,
                "skip_duplicates": config.skip_duplicates, "min_score": config.min_score,
@@ -249,12 +247,9 @@ def _prepare_parts(config: BatchConfig, inputs: list[str]) -> tuple[Path, set[in
             with contextlib.suppress(ValueError):
                 done.add(int(marker.name.split(".")[0]))
         return parts, done
-    if parts.is_symlink() or parts.is_file():
-        parts.unlink()
-    elif parts.exists():
-        shutil.rmtree(parts)
-    parts.mkdir(parents=True)
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    safe_files.remove_tree(parts)
+    safe_files.make_dir(parts)
+    safe_files.write_atomic(manifest_path, json.dumps(manifest))
     return parts, set()
 
 
@@ -344,6 +339,42 @@ class _LocalEngine:
             self.pool.shutdown()
 
 
+#: Seconds to connect to a dask scheduler and hear its handshake.
+SCHEDULER_TIMEOUT = 20.0
+
+
+class SchedulerError(OSError):
+    """A dask scheduler that cannot be reached or does not answer as one (exit 3)."""
+
+
+def _connect(client_type: Callable, scheduler: str, timeout: float | None = None):
+    """A dask ``Client`` of ``scheduler``, or :class:`SchedulerError` within ``timeout``
+    seconds: dask's own timeout does not cover a port that accepts and never answers, and a
+    port that answers something else (HTTP) ends in a MemoryError inside dask."""
+    import threading
+
+    timeout = timeout or SCHEDULER_TIMEOUT
+    result: dict[str, object] = {}
+
+    def attempt() -> None:
+        try:
+            result["client"] = client_type(scheduler, timeout=timeout)
+        except BaseException as exc:  # whatever dask raises on a foreign answer
+            result["error"] = exc
+
+    thread = threading.Thread(target=attempt, name="nlp-news-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 5)
+    if thread.is_alive():
+        raise SchedulerError(f"no answer from a dask scheduler at {scheduler} within "
+                             f"{timeout:.0f} s (is it one?)")
+    if "error" in result:
+        error = result["error"]
+        raise SchedulerError(f"cannot use the dask scheduler at {scheduler}: "
+                             f"{type(error).__name__}: {str(error)[:200]}")
+    return result["client"]
+
+
 class _DaskEngine:
     """Run chunks on dask.distributed: a LocalCluster, or the scheduler given."""
 
@@ -352,7 +383,7 @@ class _DaskEngine:
 
         if scheduler:
             self.cluster = None
-            self.client = Client(scheduler)
+            self.client = _connect(Client, scheduler)
         else:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
@@ -396,6 +427,13 @@ def _collect(result: ChunkResult, summary: BatchSummary) -> None:
         logged += 1
 
 
+def _read_part(path: Path, name: str) -> pd.DataFrame:
+    """A table's Parquet part, opened as a regular file of the parts folder (a link planted
+    there is refused: :func:`.safe_files.open_regular`), with the table's dtypes."""
+    with safe_files.open_regular(path) as handle:
+        return pd.read_parquet(handle).astype(tables.SCHEMAS[name])
+
+
 class _Merger:
     """Append finished chunks' parts, in chunk order, to the final tables while the run goes
     on, and build the dump-wide ``entity_summary`` on the way.
@@ -436,13 +474,12 @@ class _Merger:
             if not summary_path.is_file():
                 raise ValueError(f"{summary_path} is missing: the parts folder was not made by "
                                  "this version of nlp-news; run again without --resume")
-            self.summary.merge(EntitySummary.from_json(summary_path.read_text(encoding="utf-8")))
+            self.summary.merge(EntitySummary.from_json(safe_files.read_text(summary_path)))
             self.next += 1
 
     def _documents(self, index: int):
         """A chunk's documents part with ``duplicate_of`` filled in."""
-        docs = writers.read_table(_part(self.parts, index, "documents"),
-                                  tables.SCHEMAS["documents"])
+        docs = _read_part(_part(self.parts, index, "documents"), "documents")
         first = index * self.chunk_size
         found = [self.duplicates.get(first + row) for row in range(len(docs))]
         if any(found):
@@ -459,8 +496,7 @@ class _Merger:
         resolution = self.summary.resolve(self.knowledge or NameKnowledge())
         entities = self.writers["entities"]
         for index in range(chunks):
-            part = writers.read_table(_part(self.parts, index, "entities"),
-                                      tables.SCHEMAS["entities"])
+            part = _read_part(_part(self.parts, index, "entities"), "entities")
             if len(part):
                 entities.write(set_canonical_ids(part, resolution))
         paths = {name: writer.close() for name, writer in self.writers.items()}
@@ -483,11 +519,10 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     duplicates.check_threshold(config.duplicate_threshold)
     check_min_score(config.min_score)
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
+    if not config.resume:
+        output_folder.check_replaceable(config.out, inputs, overwrite=config.overwrite)
     with output_folder.locked(config.out):
-        summary = _run(inputs, config)
-    with contextlib.suppress(OSError):
-        (config.out / output_folder.LOCK).unlink()
-    return summary
+        return _run(inputs, config)
 
 
 def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
@@ -500,7 +535,8 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
               else _LocalEngine(config.jobs, config.models, config.ner, aliases,
                                 config.min_score))
-    records = read_articles(inputs, text_column=config.text_column,
+    records = read_articles(inputs, text_column=config.text_column, columns=config.columns,
+                            sheet=config.sheet,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)
     dups: dict[int, str] = {}
@@ -560,15 +596,15 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     finally:
         engine.close(abort=aborted)
     for index in sorted(done):  # counts of chunks done before the interruption
-        marker = json.loads(_marker(parts, index).read_text(encoding="utf-8"))
+        marker = json.loads(safe_files.read_text(_marker(parts, index)))
         for key in ("ok", "error", "skipped", "entities", "facts", "tokens"):
             setattr(summary, key, getattr(summary, key) + marker.get(key, 0))
     t0 = time.perf_counter()
-    summary.paths = merger.close(n_chunks)
+    summary.paths = writers.finish(config.out, merger.close(n_chunks), config.fmt)
     summary.timings["merge_write"] += time.perf_counter() - t0
     summary.timings["read"] = read_seconds
-    run = json.loads((parts / "manifest.json").read_text(encoding="utf-8"))
-    shutil.rmtree(parts)
+    run = json.loads(safe_files.read_text(parts / "manifest.json"))
+    safe_files.remove_tree(parts)
     summary.chunks = n_chunks
     summary.duplicates = len(dups)
     summary.seconds = time.perf_counter() - start

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, batch, duplicates, writers
+from . import __version__, batch, duplicates, lexicon, readers, writers
 from .readers import InputError
 
 #: Exit codes (README "Exit codes"): 0 all ok, 1 some articles failed, 2 usage error (bad
@@ -36,6 +36,42 @@ def _raise_interrupted(signum: int, frame) -> None:
 log = logging.getLogger("nlp_news")
 
 
+def _positive(value: str) -> int:
+    """An option's whole number of 1 or more (argparse makes a bad one a usage error)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return number
+
+
+def _check_annotate_options(args: argparse.Namespace) -> None:
+    """Refuse options that would do nothing in the combination given (a usage error)."""
+    suffixes = {s.lower() for name in args.inputs for s in Path(name).suffixes}
+    useless = []
+    if args.scheduler and args.engine != "dask":
+        useless.append("--scheduler needs --engine dask")
+    if args.scheduler and args.jobs != 1:
+        useless.append("--jobs does nothing with --scheduler (the cluster's workers run "
+                       "the chunks)")
+    if args.resume and args.overwrite:
+        useless.append("--overwrite does nothing with --resume (a resume continues its "
+                       "own folder)")
+    if args.tsv_quotes and (args.input_format or "tsv") != "tsv":
+        useless.append(f"--tsv-quotes does nothing with --input-format {args.input_format}")
+    if args.sheet is not None and (args.input_format not in (None, "xlsx")
+                                   or (args.input_format is None and ".xlsx" not in suffixes
+                                       and not any(Path(n).is_dir() for n in args.inputs))):
+        useless.append("--sheet is for Excel (.xlsx) inputs only")
+    named = [f"--{a}-column" for a in readers.NAMED_COLUMNS if getattr(args, f"{a}_column")]
+    if named and args.input_format == "txt":
+        useless.append(f"{', '.join(named)}: plain text inputs have no columns")
+    if useless:
+        raise ValueError("; ".join(useless))
+
+
 def _annotate_parser(sub) -> None:
     p = sub.add_parser("annotate", help="annotate article dumps into tables",
                        description="Annotate article dumps (JSON Lines, CSV/TSV, .txt files or "
@@ -44,14 +80,21 @@ def _annotate_parser(sub) -> None:
     p.add_argument("inputs", nargs="+", help="input files or folders, or - for stdin")
     p.add_argument("--out", "-o", required=True, type=Path, help="output folder")
     p.add_argument("--format", choices=writers.FORMATS, default="csv", help="output format")
-    p.add_argument("--text-column", default="text", help="field holding the article text")
-    p.add_argument("--input-format", choices=["jsonl", "csv", "tsv", "txt"],
+    for attribute, what in (("text", "the article text"), ("id", "the article's id"),
+                            ("title", "the title"), ("date", "the publication date"),
+                            ("url", "the article's URL")):
+        p.add_argument(f"--{attribute}-column", metavar="COL",
+                       help=f"the field or column holding {what} (default: recognised by "
+                            "name, e.g. " + ", ".join(lexicon.table("columns")[attribute][:3])
+                            + ")")
+    p.add_argument("--sheet", help="read only this sheet of Excel inputs (default: every sheet)")
+    p.add_argument("--input-format", choices=["jsonl", "csv", "tsv", "txt", "xlsx"],
                    help="force the input format (default: from the file suffix)")
     p.add_argument("--models", type=Path, help="model folder (default: the bundled models/)")
     p.add_argument("--no-ner", action="store_true", help="skip named entities")
-    p.add_argument("--chunk-size", "--batch-size", type=int, default=100,
+    p.add_argument("--chunk-size", "--batch-size", type=_positive, default=100,
                    help="articles per chunk (the unit of parallel work and of --resume)")
-    p.add_argument("--jobs", "-j", type=int, default=1,
+    p.add_argument("--jobs", "-j", type=_positive, default=1,
                    help="worker processes (each loads the models once, 1 torch thread)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="run chunks here, or on dask.distributed")
@@ -148,7 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
+    _check_annotate_options(args)
+    columns = {a: getattr(args, f"{a}_column") for a in readers.NAMED_COLUMNS
+               if a != "text" and getattr(args, f"{a}_column") is not None}
     config = batch.BatchConfig(
+        columns=columns, sheet=args.sheet,
         out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
         models=str(args.models) if args.models else None, ner=not args.no_ner,

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from . import safe_files
 from .readers import folder_files
 
 #: Written into every output folder when a run starts (JSON: version, status).
@@ -128,8 +129,10 @@ def check_resumable(out: Path, parts: Path, current: dict[str, Any]) -> None:
             raise OutputError(f"{out}: holds a finished run; there is nothing to resume")
         raise OutputError(f"{out}: has no interrupted nlp-news run to resume "
                           f"(no {parts.name}/manifest.json)")
+    if not safe_files.is_dir(parts):
+        raise OutputError(f"{parts}: is not a folder (a link?); run again without --resume")
     try:
-        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
+        previous = json.loads(safe_files.read_text(manifest_path))
     except (OSError, ValueError) as exc:
         raise OutputError(f"{manifest_path}: unreadable ({exc}); run again without "
                           "--resume") from None
@@ -143,8 +146,8 @@ def check_resumable(out: Path, parts: Path, current: dict[str, Any]) -> None:
 def read_marker(out: Path) -> dict[str, Any] | None:
     """The marker of an nlp-news output folder, or None."""
     try:
-        data = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(safe_files.read_text(out / MARKER))
+    except (OSError, ValueError):  # also a link or a special file in its place
         return None
     return data if isinstance(data, dict) else None
 
@@ -161,12 +164,10 @@ def write_marker(out: Path, status: str, run: dict[str, Any] | None = None) -> N
     plus counts and time) for ``nlp-news report``, which re-reads the texts from the inputs."""
     from . import __version__
 
-    tmp = out / (MARKER + ".partial")
     data: dict[str, Any] = {"nlp_news": __version__, "status": status}
     if run is not None:
         data["run"] = run
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, out / MARKER)
+    safe_files.write_atomic(out / MARKER, json.dumps(data, ensure_ascii=False))
 
 
 def check_writable(out: Path, overwrite: bool = False) -> None:
@@ -190,28 +191,55 @@ def check_writable(out: Path, overwrite: bool = False) -> None:
         raise OutputError(f"{out}: the output folder is not writable")
 
 
+def check_replaceable(out: Path, inputs: list[str], overwrite: bool = False) -> None:
+    """Refuse to replace a finished run's tables with those of other inputs unless
+    ``overwrite`` (the same inputs again, as after a change of code or data, may)."""
+    marker = read_marker(out)
+    run = run_record(marker)
+    if overwrite or not marker or marker.get("status") != "complete" or run is None:
+        return
+    before = [i.get("input") for i in run.get("inputs") or [] if isinstance(i, dict)]
+    now = [name if name == "-" else os.path.abspath(name) for name in inputs]
+    if before != now:
+        names = ", ".join(Path(str(name)).name for name in before) or "none recorded"
+        raise OutputError(f"{out}: holds the finished run of other inputs ({names}); pass "
+                          "--overwrite to replace its tables, or choose another --out")
+
+
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """Hold the output folder's lock for the duration of a run (a no-op without ``fcntl``)."""
+    """Hold the output folder's lock for the duration of a run (a no-op without ``fcntl``).
+
+    The lock file is opened without following a link (a link in its place is refused), and
+    the lock counts only if the file locked is still the one at :data:`LOCK` (a run that
+    locked a file another run had just removed tries again).  The file is removed while the
+    lock is still held, so no second run can lock it in between."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
     path = out / LOCK
-    handle = path.open("a+", encoding="utf-8")
-    try:
+    for _attempt in range(10):
+        fd = safe_files.open_lock(path)
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "?"
+            with os.fdopen(fd, "rb") as handle:
+                holder = handle.read(100).decode("utf-8", "replace").strip() or "?"
             raise OutputError(f"{out}: another nlp-news run (process {holder}) is writing "
                               "to this folder; wait for it or choose another --out") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        if safe_files.same_file(fd, path):
+            break
+        os.close(fd)  # removed by the run that held it: lock the new one
+    else:
+        raise OutputError(f"{out}: cannot take the folder's lock (its file keeps changing)")
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
-        handle.close()
+        with contextlib.suppress(OSError):
+            if safe_files.same_file(fd, path):
+                os.unlink(path)
+        os.close(fd)

@@ -66,8 +66,10 @@ def test_unparseable_date_is_recorded_not_fatal():
 
 
 def test_records_without_text_are_errors():
-    for data, message in [({"title": "x"}, "no 'text'"), ({"text": "  \n"}, "empty article"),
-                          ({"text": 42}, "is int, not text")]:
+    for data, message in [({"title": "x"}, "no text column"), ({"text": "  \n"}, "empty article"),
+                          ({"text": 42}, "is int, not text"),
+                          ({"": None, "paragraphs": 0}, "no text in 'paragraphs'"),
+                          ({"isi": None}, "no text in 'isi'")]:
         art = article_from_record(Record(data=data, origin="f.jsonl:3", default_id="f:3"))
         assert art.status == "error"
         assert art.error.startswith("f.jsonl:3: ") and message in art.error

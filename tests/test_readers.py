@@ -78,9 +78,9 @@ def test_corrupt_gzip_is_an_error_not_a_crash(tmp_path):
 
 def test_csv_without_text_column_is_an_error(tmp_path):
     path = tmp_path / "x.csv"
-    path.write_text("judul,isi\na,b\n", encoding="utf-8")
+    path.write_text("judul,ringkasan\na,b\n", encoding="utf-8")
     (rec,) = _records(path)
-    assert "no column 'text'" in rec.error
+    assert "no text column" in rec.error and "--text-column" in rec.error
 
 
 def test_unknown_suffix_and_missing_path_raise(tmp_path):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__, output_folder
+from .. import __version__, output_folder, safe_files
 from ..annotate import Annotations
 from ..explore import drop_outlets, with_names
 from . import svg
@@ -93,17 +92,19 @@ class _Writer:
         self.files = 0
 
     def data(self, name: str, value: Any) -> None:
-        path = self.root / "data" / f"{name}.js"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"NLPNEWS.put({_js(name)},{_js(value)});\n", encoding="utf-8")
-        self.files += 1
+        self._write(self.root / "data" / f"{name}.js",
+                    f"NLPNEWS.put({_js(name)},{_js(value)});\n")
 
     def chart(self, name: str, text: str) -> str:
-        path = self.root / "charts" / f"{name}.svg"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        self.files += 1
+        self._write(self.root / "charts" / f"{name}.svg", text)
         return f"charts/{name}.svg"
+
+    def _write(self, path: Path, text: str) -> None:
+        """Write one file of the report; no link is followed (:mod:`..safe_files`)."""
+        safe_files.make_dir(path.parent, self.root)
+        with safe_files.create(path, text=True) as handle:
+            handle.write(text)
+        self.files += 1
 
 
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
@@ -133,6 +134,15 @@ def _run_record(out: Path) -> dict[str, Any]:
             "options": run.get("options") or {}, "inputs": inputs,
             "counts": run.get("counts") or {}, "seconds": run.get("seconds"),
             "finished": run.get("finished")}
+
+
+def _short_origin(origin: str | None, error: str | None) -> tuple[str | None, str | None]:
+    """A row's origin (``PATH:LINE``) and error (which names it) with the input's folder left
+    out: the report names input files by their base names only."""
+    if not origin or "/" not in origin:
+        return origin, error
+    folder, short = origin.rsplit("/", 1)
+    return short, error.replace(folder + "/", "") if error else error
 
 
 def _with_positions(table: pd.DataFrame, doc_ids: list[str],
@@ -360,6 +370,7 @@ class _Report:
         for row in self.docs[["n", *columns]].itertuples(index=False, name=None):
             n, values = int(row[0]), [_clean(v) for v in row[1:]]
             entry: dict[str, Any] = dict(zip(columns, values, strict=True))
+            entry["origin"], entry["error"] = _short_origin(entry["origin"], entry["error"])
             article = None
             if reason is None:
                 article = next(articles, None)
@@ -418,7 +429,8 @@ class _Report:
                        "entity_pages": len(self.listed), "facts": len(self.facts),
                        "quotes": len(self.quotes)},
             "status": [[str(s), int(k)] for s, k in status.items()],
-            "errors": _rows(errors, ["n", "doc_id", "origin", "error"]),
+            "errors": [[n, doc_id, *_short_origin(origin, error)] for n, doc_id, origin, error
+                       in _rows(errors, ["n", "doc_id", "origin", "error"])],
             "n_errors": int((docs["status"] != "ok").sum()),
             "n_sources": len(by_source),
             "first": min(self.months) if self.months else None,
@@ -428,10 +440,20 @@ class _Report:
         })
 
 
+def _is_report(folder: Path) -> bool:
+    """Whether ``folder`` holds a report's marker (a regular file, not a link)."""
+    try:
+        safe_files.read_text(folder / REPORT_MARKER)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def _copy_assets(to: Path) -> int:
     folder = resources.files("nlp_news.report") / "assets"
     for name in ASSETS:
-        (to / name).write_bytes((folder / name).read_bytes())
+        with safe_files.create(to / name) as handle:
+            handle.write((folder / name).read_bytes())
     return len(ASSETS)
 
 
@@ -454,18 +476,20 @@ def build_report(out: str | Path, to: str | Path | None = None, *, title: str | 
         raise ValueError(f"{out}: no such output folder")
     if not any((out / f"documents.{fmt}").is_file() for fmt in ("csv", "parquet", "jsonl")):
         raise ValueError(f"{out}: is not an output folder of nlp-news (no documents table)")
+    if to is None and (out / "report").is_symlink():  # planted: --to may be a link
+        raise ValueError(f"{out / 'report'}: is a symbolic link; give a folder as --to")
     to = Path(to) if to is not None else out / "report"
     if to.exists() and not to.is_dir():
-        raise ValueError(f"{to}: is a file; choose another --to")
+        raise ValueError(f"{to}: is not a folder; choose another --to")
     if to.is_dir():
-        if not (to / REPORT_MARKER).is_file() and any(to.iterdir()):
+        if not _is_report(to) and any(to.iterdir()):
             raise ValueError(f"{to}: is not empty and is not a report of nlp-news; choose "
                              "another --to")
         for sub in ("data", "charts"):
-            shutil.rmtree(to / sub, ignore_errors=True)
+            safe_files.remove_tree(to / sub)
     to.mkdir(parents=True, exist_ok=True)
-    (to / REPORT_MARKER).write_text("a report of nlp-news: `nlp-news report` replaces it\n",
-                                    encoding="utf-8")
+    safe_files.write_atomic(to / REPORT_MARKER,
+                            "a report of nlp-news: `nlp-news report` replaces it\n")
     say = progress or (lambda message: None)
     timings: dict[str, float] = {}
 
