@@ -124,6 +124,17 @@ def _train_parser(sub) -> None:
     p.set_defaults(func=cmd_train)
 
 
+def _info_parser(sub) -> None:
+    p = sub.add_parser("info", help="the package and model versions, and where the model loads "
+                                    "from",
+                       description="Print the package version, the model's name and version, "
+                                   "the sha256 of each model file (checked against the model's "
+                                   "manifest.json) and the folder the model loads from.")
+    p.add_argument("--models", type=Path, help="model folder (default: the bundled model)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_info)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news", description="Indonesian news -> tables of "
                                      "people, places, organisations, numbers and dates.")
@@ -134,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluate_parser(sub)
     _report_parser(sub)
     _train_parser(sub)
+    _info_parser(sub)
     return parser
 
 
@@ -193,6 +205,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     summary = build_report(args.out, args.to, title=args.title,
                            max_entities=args.max_entities, progress=say)
     print(f"nlp-news: {summary.line()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from .models import model_info
+
+    info = {"nlp_news": __version__, "model": model_info(args.models)}
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return EXIT_OK
+    model = info["model"]
+    print(f"nlp_news {__version__}")
+    print(f"model {model['name'] or '(no manifest)'} version {model['version'] or '?'}")
+    print(f"model folder {model['folder']}")
+    for name, file in model["files"].items():
+        print(f"  {name}  sha256 {file['sha256'] or '-'}  {file['status']}")
     return EXIT_OK
 
 
