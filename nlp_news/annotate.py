@@ -133,10 +133,27 @@ def to_articles(inputs: Iterable[Input] | str | Path, text_column: str = "text"
 _DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
 
 
+def set_torch_threads(threads: int | None) -> None:
+    """Run torch on ``threads`` threads in this process (None: leave it as it is).  One is the
+    default everywhere: torch's own default, one per core, is slower as soon as anything else
+    keeps a core busy, and parallel work goes to processes (``--jobs``)."""
+    if threads is None:
+        return
+    if threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {threads}")
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
 def get_pipeline(models: str | Path | None = None, ner: bool = True,
-                 aliases: str | Path | None = None) -> Pipeline:
+                 aliases: str | Path | None = None, threads: int | None = 1) -> Pipeline:
     """A process-wide pipeline per model folder and alias file, loaded on first use (the one
-    cache: the API, the CLI and every batch worker use it)."""
+    cache: the API, the CLI and every batch worker use it).  ``threads``: torch threads of
+    this process, set before the model loads or runs (None leaves them as they are)."""
+    if ner:
+        set_torch_threads(threads)
     key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases))
     if key not in _DEFAULT_PIPELINE:
         _DEFAULT_PIPELINE[key] = Pipeline(config=Config(models=models, aliases=aliases),
@@ -153,6 +170,7 @@ def annotate(
     text_column: str = "text",
     batch_size: int = 64,
     aliases: str | Path | None = None,
+    threads: int | None = 1,
 ) -> Annotations:
     """Annotate articles and return their tables.
 
@@ -162,8 +180,11 @@ def annotate(
     ``aliases``: a CSV of the user's own other names (``alias,canonical,label[,relation]``,
     see :class:`~nlp_news.entities.resolve.AliasTable`), used inside articles and across
     them.  The entities' ``canonical_id`` is resolved over all ``inputs`` together.
+    ``threads``: torch threads (default 1, see :func:`set_torch_threads`; None: torch's own).
     """
-    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases)
+    if pipeline is not None and "ner" in pipeline.pipe_names:
+        set_torch_threads(threads)
+    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, threads=threads)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))

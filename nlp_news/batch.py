@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from . import output_folder, tables, writers
@@ -47,7 +47,8 @@ class BatchConfig:
     out: Path
     fmt: str = "csv"
     chunk_size: int = 100
-    jobs: int = 1
+    jobs: int | str = "auto"  # a number, or "auto" (:func:`resolve_jobs`)
+    threads: int = 1  # torch threads per process
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
     resume: bool = False
@@ -156,7 +157,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = get_pipeline(models, ner=ner, aliases=aliases)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases, threads=None)  # the engine's
     before = Counter(pipe.timings)
     docs = pipe(list(to_articles(records, text_column)))
     start = time.perf_counter()
@@ -244,22 +245,74 @@ WARM_UP_TEXT = ("Jakarta - Menteri Keuangan Sri Mulyani Indrawati bertemu pimpin
                 "Indonesia di Surabaya pada Senin (3/6/2019) untuk membahas dana Rp 2,5 triliun.")
 
 
-def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None) -> None:
+@contextlib.contextmanager
+def _torch_threads(threads: int, ner: bool):
+    """torch on ``threads`` threads in this process for the block; the caller's count is put
+    back afterwards (torch is not imported for a run without the NER model)."""
+    from .annotate import set_torch_threads
+
+    torch = sys.modules.get("torch") if not ner else __import__("torch")
+    before = torch.get_num_threads() if torch is not None else None
+    if torch is not None:
+        set_torch_threads(threads)
+    try:
+        yield
+    finally:
+        if before is not None:
+            torch.set_num_threads(before)
+
+
+def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None,
+                      threads: int = 1) -> None:
     """Load and warm up the pipeline the workers will use (:func:`.annotate.get_pipeline`'s
-    process-wide cache, which forked workers inherit), with torch on one thread as in a
-    worker; the caller's thread count is put back afterwards."""
+    process-wide cache, which forked workers inherit), with torch on ``threads`` threads as
+    in a worker; the caller's thread count is put back afterwards."""
     from .annotate import get_pipeline, to_articles
 
-    pipe = get_pipeline(models, ner=ner, aliases=aliases)
-    torch = sys.modules.get("torch")
-    threads = torch.get_num_threads() if torch is not None else None
-    if torch is not None:
-        torch.set_num_threads(1)
-    try:
+    with _torch_threads(threads, ner):
+        pipe = get_pipeline(models, ner=ner, aliases=aliases, threads=None)
         pipe(list(to_articles([WARM_UP_TEXT])))
-    finally:
-        if threads is not None:
-            torch.set_num_threads(threads)
+
+
+#: ``--jobs auto``: one worker process per core (at most :data:`MAX_AUTO_JOBS`) when the input
+#: files hold at least :data:`AUTO_JOBS_MIN_BYTES` (about 700 news articles of ~3 KB, some
+#: minutes of work on one core; below it the workers' start-up does not pay), else one
+#: process.  A compressed file counts :data:`GZIP_RATIO` times its size; stdin counts as small.
+AUTO_JOBS_MIN_BYTES = 2_000_000
+MAX_AUTO_JOBS = 8
+GZIP_RATIO = 4
+
+
+def input_bytes(inputs: Iterable[str]) -> int | None:
+    """The inputs' size in bytes (folders: every file under them; None for stdin)."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = ([Path(root, f) for root, _, names in os.walk(path) for f in names]
+                 if path.is_dir() else [path])
+        for file in files:
+            with contextlib.suppress(OSError):
+                total += file.stat().st_size * (GZIP_RATIO if file.suffix == ".gz" else 1)
+    return total
+
+
+def resolve_jobs(jobs: int | str, inputs: Iterable[str]) -> int:
+    """The number of worker processes: ``jobs`` itself, or for ``"auto"`` the machine's cores
+    (at most :data:`MAX_AUTO_JOBS`) for inputs of :data:`AUTO_JOBS_MIN_BYTES` or more, else 1."""
+    if jobs != "auto":
+        try:
+            jobs = int(jobs)
+        except (TypeError, ValueError):
+            raise ValueError(f"--jobs must be a number or 'auto', not {jobs!r}") from None
+        if jobs < 1:
+            raise ValueError(f"--jobs must be 1 or more, not {jobs}")
+        return jobs
+    size = input_bytes(inputs)
+    if size is None or size < AUTO_JOBS_MIN_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
 
 
 class _LocalEngine:
@@ -272,9 +325,11 @@ class _LocalEngine:
     copy."""
 
     def __init__(self, jobs: int, models: str | None = None, ner: bool = True,
-                 aliases: str | None = None):
+                 aliases: str | None = None, threads: int = 1):
         self.pool = None
-        if jobs <= 1:
+        self.threads = contextlib.ExitStack()
+        if jobs <= 1:  # chunks run here, on ``threads`` torch threads until close()
+            self.threads.enter_context(_torch_threads(threads, ner))
             return
         import gc
         import multiprocessing as mp
@@ -282,12 +337,12 @@ class _LocalEngine:
 
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         if fork:
-            _preload_pipeline(models, ner, aliases)
+            _preload_pipeline(models, ner, aliases, threads)
             gc.freeze()  # the workers' collectors would otherwise touch (copy) shared pages
         try:
             self.pool = ProcessPoolExecutor(
                 jobs, mp_context=mp.get_context("fork" if fork else "spawn"),
-                initializer=_init_worker, initargs=(1, os.getpid()))
+                initializer=_init_worker, initargs=(threads, os.getpid()))
             if fork:  # fork every worker now, before the progress bar's monitor thread
                 self.pool.submit(int).result()  # and the pool's manager thread exist
         finally:
@@ -307,6 +362,7 @@ class _LocalEngine:
     def close(self, abort: bool = False) -> None:
         """Wait for the workers to finish; with ``abort``, stop them at once (their
         unfinished chunks have no ``.done`` marker, so a resume re-does them)."""
+        self.threads.close()
         if self.pool is None:
             return
         if abort:
@@ -325,7 +381,7 @@ class _LocalEngine:
 class _DaskEngine:
     """Run chunks on dask.distributed: a LocalCluster, or the scheduler given."""
 
-    def __init__(self, jobs: int, scheduler: str | None):
+    def __init__(self, jobs: int, scheduler: str | None, threads: int = 1):
         from dask.distributed import Client, LocalCluster
 
         if scheduler:
@@ -335,7 +391,7 @@ class _DaskEngine:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
             self.client = Client(self.cluster)
-        self.client.run(_init_worker, 1)
+        self.client.run(_init_worker, threads)
 
     def submit(self, fn: Callable, *args) -> Future:
         return self.client.submit(fn, *args, pure=False)
@@ -434,6 +490,9 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     (:func:`.readers.check_inputs`, :mod:`.output_folder`); one run at a time holds the
     folder's lock."""
     inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
+    if config.threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {config.threads}")
+    config = replace(config, jobs=resolve_jobs(config.jobs, inputs))
     if config.aliases is not None:
         AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
@@ -451,8 +510,9 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     output_folder.write_marker(config.out, "running")
     aliases = None if config.aliases is None else str(config.aliases)
     knowledge = Resources(Config(models=config.models, aliases=aliases)).name_knowledge
-    engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
-              else _LocalEngine(config.jobs, config.models, config.ner, aliases))
+    engine = (_DaskEngine(config.jobs, config.scheduler, config.threads)
+              if config.engine == "dask" else
+              _LocalEngine(config.jobs, config.models, config.ner, aliases, config.threads))
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out)

@@ -36,6 +36,20 @@ def _raise_interrupted(signum: int, frame) -> None:
 log = logging.getLogger("nlp_news")
 
 
+def _positive(text: str, what: str = "a number") -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _jobs(text: str) -> int | str:
+    return "auto" if text == "auto" else _positive(text, "a number or 'auto'")
+
+
 def _annotate_parser(sub) -> None:
     p = sub.add_parser("annotate", help="annotate article dumps into tables",
                        description="Annotate article dumps (JSON Lines, CSV/TSV, .txt files or "
@@ -51,8 +65,14 @@ def _annotate_parser(sub) -> None:
     p.add_argument("--no-ner", action="store_true", help="skip named entities")
     p.add_argument("--chunk-size", "--batch-size", type=int, default=100,
                    help="articles per chunk (the unit of parallel work and of --resume)")
-    p.add_argument("--jobs", "-j", type=int, default=1,
-                   help="worker processes (each loads the models once, 1 torch thread)")
+    p.add_argument("--jobs", "-j", type=_jobs, default="auto",
+                   help="worker processes, or 'auto' (the default): one per core (at most "
+                        f"{batch.MAX_AUTO_JOBS}) when the input files hold "
+                        f"{batch.AUTO_JOBS_MIN_BYTES / 1e6:g} MB or more (~700 articles; "
+                        "stdin counts as small), else 1")
+    p.add_argument("--threads", type=_positive, default=1,
+                   help="torch threads per process (default 1: faster beside any other busy "
+                        "core; use --jobs for parallel work)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="run chunks here, or on dask.distributed")
     p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
@@ -152,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_annotate(args: argparse.Namespace) -> int:
     config = batch.BatchConfig(
         out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
+        threads=args.threads,
         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
         models=str(args.models) if args.models else None, ner=not args.no_ner,
         text_column=args.text_column, input_format=args.input_format,
