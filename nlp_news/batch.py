@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 from . import output_folder, tables, writers
 from .entities import EntitySummary
@@ -32,7 +33,7 @@ from .entities.resolve import AliasTable, NameKnowledge
 from .entities.summary import set_canonical_ids
 from .pipeline.core import batched
 from .pipeline.resources import Config, Resources
-from .readers import Record, check_inputs, read_articles
+from .readers import Record, check_inputs, folder_files, read_articles
 
 log = logging.getLogger(__name__)
 
@@ -402,11 +403,70 @@ class _DaskEngine:
             self.cluster.close()
 
 
-def _progress(config: BatchConfig):
-    from tqdm import tqdm
+class _BytesRead:
+    """How far the readers are into the input files: the bytes of the files finished, plus
+    the position of the one being read (its raw handle, given by :func:`.read_articles`'s
+    ``opened``; on-disk bytes, so a gzip file counts its compressed size)."""
 
-    return tqdm(unit=" articles", disable=config.quiet or not sys.stderr.isatty(),
-                smoothing=0.1, dynamic_ncols=True)
+    def __init__(self) -> None:
+        self.finished = 0
+        self.handle: IO[bytes] | None = None
+        self.size = 0
+
+    def opened(self, handle: IO[bytes]) -> None:
+        if self.handle is not None:
+            self.finished += self.size
+        self.handle, self.size = handle, os.fstat(handle.fileno()).st_size
+
+    def __call__(self) -> int:
+        if self.handle is None:
+            return self.finished
+        try:
+            return self.finished + min(self.handle.tell(), self.size)
+        except (ValueError, OSError):  # closed: read to its end
+            return self.finished + self.size
+
+
+def _input_files_size(inputs: list[str], exclude: Path) -> int | None:
+    """The bytes the readers will read (None with stdin: then the bar counts articles)."""
+    if "-" in inputs:
+        return None
+    out = exclude.resolve()
+    files = [f for name in inputs
+             for f in (folder_files(Path(name), out) if Path(name).is_dir() else [Path(name)])]
+    return sum(f.stat().st_size for f in files)
+
+
+class _Progress:
+    """The progress bar: with files, over their bytes (a total, a rate and an ETA), with the
+    articles done beside it; with stdin, a count of articles.  It moves as chunks finish,
+    to where the reader was at each chunk's end."""
+
+    def __init__(self, config: BatchConfig, total: int | None):
+        from tqdm import tqdm
+
+        disable = config.quiet or not sys.stderr.isatty()
+        self.by_bytes = total is not None
+        self.articles = 0
+        self.bar = (tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                         disable=disable, smoothing=0.1, dynamic_ncols=True)
+                    if self.by_bytes else
+                    tqdm(unit=" articles", disable=disable, smoothing=0.1, dynamic_ncols=True))
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.close()
+
+    def update(self, articles: int, position: int) -> None:
+        """``articles`` more are done, and the input is done up to byte ``position``."""
+        self.articles += articles
+        if not self.by_bytes:
+            self.bar.update(articles)
+            return
+        self.bar.set_postfix_str(f"{self.articles:,} articles", refresh=False)
+        self.bar.update(max(0, position - self.bar.n))
 
 
 #: Errors logged one by one; past this many, the documents table's ``error`` column has them.
@@ -513,27 +573,28 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     engine = (_DaskEngine(config.jobs, config.scheduler, config.threads)
               if config.engine == "dask" else
               _LocalEngine(config.jobs, config.models, config.ner, aliases, config.threads))
+    position = _BytesRead()
     records = read_articles(inputs, text_column=config.text_column,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
-                            exclude=config.out)
+                            exclude=config.out, opened=position.opened)
     merger = _Merger(parts, config.out, config.fmt, knowledge)
-    in_flight: list[tuple[Future, int]] = []
+    in_flight: list[tuple[Future, int, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
     read_seconds = 0.0
 
     def drain(limit: int, bar) -> None:
         while len(in_flight) > limit:
-            future, size = in_flight.pop(0)
+            future, size, read = in_flight.pop(0)
             _collect(future.result(), summary)
             t0 = time.perf_counter()
             merger.advance()
             summary.timings["merge_write"] += time.perf_counter() - t0
-            bar.update(size)
+            bar.update(size, read)
 
     aborted = True
     try:
-        with _progress(config) as bar:
+        with _Progress(config, _input_files_size(inputs, config.out)) as bar:
             stream = chunk_records(records, config.chunk_size)
             while True:
                 t0 = time.perf_counter()
@@ -545,13 +606,14 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                 n_chunks = index + 1
                 if index in done:
                     summary.skipped_chunks += 1
-                    bar.update(len(chunk))
+                    bar.update(len(chunk), position())
                     continue
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
                                        config.ner, config.text_column, config.fmt, aliases)
-                in_flight.append((future, len(chunk)))
+                in_flight.append((future, len(chunk), position()))
                 drain(max_in_flight, bar)
             drain(0, bar)
+            bar.update(0, position())  # every input read to its end
         aborted = False
     finally:
         engine.close(abort=aborted)

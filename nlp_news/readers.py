@@ -16,7 +16,7 @@ import stat
 import sys
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -106,12 +106,15 @@ def read_articles(
     input_format: str | None = None,
     tsv_quotes: bool = False,
     exclude: str | Path | None = None,
+    opened: Callable[[IO[bytes]], None] | None = None,
 ) -> Iterator[Record]:
     """Yield a :class:`Record` for every article in ``paths`` (files, folders, or ``-``).
 
     All inputs are checked first (:func:`check_inputs`).  Folders are walked in name order;
     files of unknown formats and anything under ``exclude`` (the output folder) are skipped.
     ``tsv_quotes``: in TSV, ``"`` quotes fields as in CSV (by default it is plain text).
+    ``opened``: called with each input file's raw handle as it is opened (a progress bar
+    follows its position).
     """
     paths = check_inputs(paths, input_format=input_format, exclude=exclude)
     out = Path(exclude).resolve() if exclude is not None else None
@@ -123,9 +126,9 @@ def read_articles(
         path = Path(name)
         if path.is_dir():
             for file in folder_files(path, out):
-                yield from _read_file(file, *options)
+                yield from _read_file(file, *options, opened=opened)
         else:
-            yield from _read_file(path, *options)
+            yield from _read_file(path, *options, opened=opened)
 
 
 def folder_files(folder: Path, exclude: Path | None = None) -> list[Path]:
@@ -273,12 +276,14 @@ def _rest_unreadable(name: str, stem: str, exc: _Unreadable) -> Record:
 
 
 def _read_file(path: Path, input_format: str | None, text_column: str,
-               tsv_quotes: bool = False) -> Iterator[Record]:
+               tsv_quotes: bool = False, opened: Callable | None = None) -> Iterator[Record]:
     fmt = input_format or detect_format(path)
     try:
         with open(path, "rb") as raw:
             gzipped = raw.read(2) == b"\x1f\x8b"
         with open(path, "rb") as handle:
+            if opened is not None:
+                opened(handle)
             stream = io.BufferedReader(_Gunzip(handle)) if gzipped else handle
             yield from _read_stream(stream, str(path), _stem(path), fmt, text_column,
                                     tsv_quotes)

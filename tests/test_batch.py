@@ -214,3 +214,39 @@ def test_chunks_run_on_the_threads_asked_for(tmp_path, monkeypatch):
     assert seen == [1, 1, 2, 2]
     assert torch.get_num_threads() == 2  # the caller's count is put back
 
+
+class _Terminal:
+    """A stderr that says it is a terminal, keeping what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+def test_progress_runs_over_the_input_bytes_with_articles_done(tmp_path, monkeypatch):
+    import gzip
+
+    dump = _dump(tmp_path / "d.jsonl", 9)
+    packed = tmp_path / "e.jsonl.gz"
+    packed.write_bytes(gzip.compress(_dump(tmp_path / "e.jsonl", 5).read_bytes()))
+    total = dump.stat().st_size + packed.stat().st_size
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    batch.run([str(dump), str(packed)],
+              batch.BatchConfig(out=tmp_path / "o", chunk_size=4, ner=False, jobs=1))
+    last = terminal.text.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("100%") and "14 articles" in last, last
+    assert f"{total / 1024:.2f}k/{total / 1024:.2f}k" in last and "B/s" in last, last
+
+    terminal.text = ""
+    with batch._Progress(batch.BatchConfig(out=tmp_path), None) as bar:  # stdin: a count
+        bar.update(3, 0)
+    assert "3 articles" in terminal.text
