@@ -144,10 +144,9 @@ def pd_na():
 
 def _imports(tree: ast.AST):
     """Every import statement of ``tree``, also inside functions (a lazy import is still a
-    dependency), but not those under ``if TYPE_CHECKING:``."""
+    dependency) and under ``if TYPE_CHECKING:`` (a cycle there is still a cycle: type
+    checkers, documentation tools and a later real import follow it)."""
     for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            continue
         if isinstance(node, ast.Import | ast.ImportFrom):
             yield node
         else:
@@ -215,3 +214,18 @@ def test_dateline_parts_are_entities_and_documents_columns(rules_only):
     doc = ann.documents.iloc[0]
     assert (doc.dateline_place, doc.dateline_source) == ("Bandung", "KABARCONTOH Indonesia")
     assert not (ann.facts["start_char"] < 33).any()  # the dateline stays out of the facts
+
+
+def test_a_pipeline_without_ner_does_not_load_the_model(monkeypatch):
+    from nlp_news.pipeline import ner_tagger
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the NER model was loaded")
+
+    monkeypatch.setattr(ner_tagger.NerTagger, "__init__", refuse)
+    pipe = Pipeline(exclude=["ner"])  # = ner=False: its fixers go with it
+    assert pipe.pipe_names == Pipeline(ner=False).pipe_names
+    assert "ner" not in pipe.pipe_names and "clitics" not in pipe.pipe_names
+    (doc,) = pipe([Article(doc_id="a", text=TEXT)])
+    assert doc.article.error is None and doc.facts
+    assert "ner_tagger" not in pipe.resources.__dict__
