@@ -12,6 +12,7 @@ import nlp_news
 from nlp_news import tables
 from nlp_news.doc import Article, Doc, Entity, Fact, Quote
 from nlp_news.pipeline import DEFAULT_PIPELINE, Component, Pipeline, PipelineError
+from nlp_news.pipeline.component import check_order
 from nlp_news.pipeline.entity_ruler import EntityRuler
 
 PACKAGE = Path(nlp_news.__file__).resolve().parent
@@ -24,8 +25,21 @@ def rules_only():
     return Pipeline(ner=False)
 
 
+#: The shipped order, written out here as well: changing DEFAULT_PIPELINE means changing this.
+SHIPPED_ORDER = [
+    "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
+    "website_names", "label_consistency", "team_names", "group_names", "datelines",
+    "gazetteer_places", "canonical_names", "place_types", "facts", "quotes", "fact_sources",
+]
+
+
 def test_default_order_is_declared_in_one_place(pipeline):
-    assert pipeline.pipe_names == list(DEFAULT_PIPELINE)
+    assert list(DEFAULT_PIPELINE) == SHIPPED_ORDER
+    assert pipeline.pipe_names == SHIPPED_ORDER  # the full pipeline leaves none out
+    for name in SHIPPED_ORDER:  # each component in a module named after it
+        assert (PACKAGE / "pipeline" / f"{name}.py").is_file(), name
+    with pytest.raises(PipelineError, match="needs"):  # the order is checked, not assumed
+        check_order([component for _, component in reversed(pipeline.components)])
     analysis = pipeline.analysis()
     assert analysis["ner"]["requires"] == ("doc.sentences",)
     assert "entity.canonical" in analysis["canonical_names"]["provides"]
@@ -109,11 +123,32 @@ def test_resources_are_built_once_and_never_behind_the_callers_back(tmp_path, mo
     assert ann.documents["status"].tolist() == ["ok"]
 
 
-def test_every_record_field_reaches_a_table_or_is_internal():
-    for record, schema in ((Entity, tables.ENTITIES), (Fact, tables.FACTS),
-                           (Quote, tables.QUOTES)):
-        fields = set(record.__dataclass_fields__)
-        assert fields == (set(schema) - {"doc_id"}) | set(tables.internal_fields(record))
+#: The columns of the written tables, written out: a field added to a record must be added
+#: here (and documented), or marked internal.
+COLUMNS = {
+    "entities": ["doc_id", "sent_index", "start_char", "end_char", "text", "label", "score",
+                 "entity_id", "canonical", "canonical_id", "title", "origin", "place_type",
+                 "region_code"],
+    "facts": ["doc_id", "sent_index", "start_char", "end_char", "text", "kind", "value", "iso",
+              "unit", "currency", "approx", "relative", "subject", "sentence", "entities",
+              "source", "range_id", "range_part", "precision", "year_inferred"],
+    "quotes": ["doc_id", "speaker", "speaker_entity_id", "cue", "kind", "text", "start_char",
+               "end_char"],
+}
+
+
+def test_every_record_field_reaches_a_table_or_is_internal(rules_only, tmp_path):
+    import pandas as pd
+
+    ann = nlp_news.annotate([TEXT + ' "Panen tahun ini bagus," kata Budi.'], pipeline=rules_only)
+    paths = ann.save(tmp_path)
+    for name, record in (("entities", Entity), ("facts", Fact), ("quotes", Quote)):
+        written = pd.read_csv(paths[name])
+        assert len(written) > 0, name
+        assert list(written.columns) == COLUMNS[name], name
+        internal = set(tables.internal_fields(record))
+        assert set(record.__dataclass_fields__) - internal == set(COLUMNS[name]) - {"doc_id"}
+        assert not internal & set(written.columns)
     owners = {"entity": Entity, "fact": Fact, "quote": Quote}
     for name, info in Pipeline(ner=False).analysis().items():
         for item in info["provides"]:
