@@ -206,8 +206,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         report = evaluate_articles_file(args.gold, models=args.models, shared=args.shared,
                                         errors=args.errors)
     else:
+        from .annotate import set_torch_threads
         from .evaluate import evaluate_ner_file
 
+        set_torch_threads(1)  # as everywhere (annotate's --threads): faster beside busy cores
         if len(args.gold) != 1:
             raise ValueError("evaluate ner takes one gold file")
         report = evaluate_ner_file(args.gold[0], models=args.models,
