@@ -173,11 +173,29 @@ def _articles(inputs: Iterable[Input] | str | Path, text_column: str | None
 _DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
 
 
+def set_torch_threads(threads: int | None) -> None:
+    """Run torch on ``threads`` threads in this process (None: leave it as it is).  One is the
+    default everywhere: torch's own default, one per core, is slower as soon as anything else
+    keeps a core busy, and parallel work goes to processes (``--jobs``)."""
+    if threads is None:
+        return
+    if threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {threads}")
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
 def get_pipeline(models: str | Path | None = None, ner: bool = True,
-                 aliases: str | Path | None = None, min_score: float | None = None
-                 ) -> Pipeline:
+                 aliases: str | Path | None = None, min_score: float | None = None,
+                 threads: int | None = 1) -> Pipeline:
     """A process-wide pipeline per model folder, alias file and ``min_score``, loaded on
-    first use (the one cache: the API, the CLI and every batch worker use it)."""
+    first use (the one cache: the API, the CLI and every batch worker use it).  ``threads``:
+    torch threads of this process, set before the model loads or runs (None leaves them as
+    they are)."""
+    if ner:
+        set_torch_threads(threads)
     key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases),
            min_score)
     if key not in _DEFAULT_PIPELINE:
@@ -198,6 +216,7 @@ def annotate(
     aliases: str | Path | None = None,
     duplicate_threshold: float = THRESHOLD,
     min_score: float | None = None,
+    threads: int | None = 1,
 ) -> Annotations:
     """Annotate articles and return their tables.
 
@@ -212,10 +231,14 @@ def annotate(
     ``inputs`` together, and ``documents.duplicate_of`` marks near duplicates among them
     (:mod:`nlp_news.duplicates`, ``duplicate_threshold`` in (0, 1]). ``min_score`` drops
     entities whose calibrated ``score`` is below it (:mod:`nlp_news.scores`); tables and
-    counts follow.
+    counts follow. ``threads``: torch threads (default 1, see :func:`set_torch_threads`;
+    None: torch's own).
     """
     check_threshold(duplicate_threshold)
-    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
+    if pipeline is not None and "ner" in pipeline.pipe_names:
+        set_torch_threads(threads)
+    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
+                                    threads=threads)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))

@@ -22,8 +22,9 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ from .entities.resolve import AliasTable, NameKnowledge
 from .entities.summary import doc_key, set_canonical_ids
 from .pipeline.core import batched
 from .pipeline.resources import Config, Resources
-from .readers import Record, check_inputs, read_articles
+from .readers import Record, check_inputs, folder_files, read_articles
 from .scores import check_min_score
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ class BatchConfig:
     out: Path
     fmt: str = "csv"
     chunk_size: int = 100
-    jobs: int = 1
+    jobs: int | str = "auto"  # a number, or "auto" (:func:`resolve_jobs`)
+    threads: int = 1  # torch threads per process
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
     resume: bool = False
@@ -170,7 +172,8 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
+    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
+                        threads=None)  # the engine's
     before = Counter(pipe.timings)
     articles = list(to_articles(records, text_column))
     for position, original in (skip or {}).items():  # near duplicates not to annotate
@@ -260,23 +263,75 @@ WARM_UP_TEXT = ("Jakarta - Menteri Keuangan Sri Mulyani Indrawati bertemu pimpin
                 "Indonesia di Surabaya pada Senin (3/6/2019) untuk membahas dana Rp 2,5 triliun.")
 
 
+@contextlib.contextmanager
+def _torch_threads(threads: int, ner: bool):
+    """torch on ``threads`` threads in this process for the block; the caller's count is put
+    back afterwards (torch is not imported for a run without the NER model)."""
+    from .annotate import set_torch_threads
+
+    torch = sys.modules.get("torch") if not ner else __import__("torch")
+    before = torch.get_num_threads() if torch is not None else None
+    if torch is not None:
+        set_torch_threads(threads)
+    try:
+        yield
+    finally:
+        if before is not None:
+            torch.set_num_threads(before)
+
+
 def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None,
-                      min_score: float | None = None) -> None:
+                      threads: int = 1, min_score: float | None = None) -> None:
     """Load and warm up the pipeline the workers will use (:func:`.annotate.get_pipeline`'s
-    process-wide cache, which forked workers inherit), with torch on one thread as in a
-    worker; the caller's thread count is put back afterwards."""
+    process-wide cache, which forked workers inherit), with torch on ``threads`` threads as
+    in a worker; the caller's thread count is put back afterwards."""
     from .annotate import get_pipeline, to_articles
 
-    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score)
-    torch = sys.modules.get("torch")
-    threads = torch.get_num_threads() if torch is not None else None
-    if torch is not None:
-        torch.set_num_threads(1)
-    try:
+    with _torch_threads(threads, ner):
+        pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
+                            threads=None)
         pipe(list(to_articles([WARM_UP_TEXT])))
-    finally:
-        if threads is not None:
-            torch.set_num_threads(threads)
+
+
+#: ``--jobs auto``: one worker process per core (at most :data:`MAX_AUTO_JOBS`) when the input
+#: files hold at least :data:`AUTO_JOBS_MIN_BYTES` (about 700 news articles of ~3 KB, some
+#: minutes of work on one core; below it the workers' start-up does not pay), else one
+#: process.  A compressed file counts :data:`GZIP_RATIO` times its size; stdin counts as small.
+AUTO_JOBS_MIN_BYTES = 2_000_000
+MAX_AUTO_JOBS = 8
+GZIP_RATIO = 4
+
+
+def input_bytes(inputs: Iterable[str]) -> int | None:
+    """The inputs' size in bytes (folders: every file under them; None for stdin)."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = ([Path(root, f) for root, _, names in os.walk(path) for f in names]
+                 if path.is_dir() else [path])
+        for file in files:
+            with contextlib.suppress(OSError):
+                total += file.stat().st_size * (GZIP_RATIO if file.suffix == ".gz" else 1)
+    return total
+
+
+def resolve_jobs(jobs: int | str, inputs: Iterable[str]) -> int:
+    """The number of worker processes: ``jobs`` itself, or for ``"auto"`` the machine's cores
+    (at most :data:`MAX_AUTO_JOBS`) for inputs of :data:`AUTO_JOBS_MIN_BYTES` or more, else 1."""
+    if jobs != "auto":
+        try:
+            jobs = int(jobs)
+        except (TypeError, ValueError):
+            raise ValueError(f"--jobs must be a number or 'auto', not {jobs!r}") from None
+        if jobs < 1:
+            raise ValueError(f"--jobs must be 1 or more, not {jobs}")
+        return jobs
+    size = input_bytes(inputs)
+    if size is None or size < AUTO_JOBS_MIN_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
 
 
 class _LocalEngine:
@@ -289,9 +344,12 @@ class _LocalEngine:
     copy."""
 
     def __init__(self, jobs: int, models: str | None = None, ner: bool = True,
-                 aliases: str | None = None, min_score: float | None = None):
+                 aliases: str | None = None, threads: int = 1,
+                 min_score: float | None = None):
         self.pool = None
-        if jobs <= 1:
+        self.threads = contextlib.ExitStack()
+        if jobs <= 1:  # chunks run here, on ``threads`` torch threads until close()
+            self.threads.enter_context(_torch_threads(threads, ner))
             return
         import gc
         import multiprocessing as mp
@@ -299,12 +357,12 @@ class _LocalEngine:
 
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         if fork:
-            _preload_pipeline(models, ner, aliases, min_score)
+            _preload_pipeline(models, ner, aliases, threads, min_score)
             gc.freeze()  # the workers' collectors would otherwise touch (copy) shared pages
         try:
             self.pool = ProcessPoolExecutor(
                 jobs, mp_context=mp.get_context("fork" if fork else "spawn"),
-                initializer=_init_worker, initargs=(1, os.getpid()))
+                initializer=_init_worker, initargs=(threads, os.getpid()))
             if fork:  # fork every worker now, before the progress bar's monitor thread
                 self.pool.submit(int).result()  # and the pool's manager thread exist
         finally:
@@ -324,6 +382,7 @@ class _LocalEngine:
     def close(self, abort: bool = False) -> None:
         """Wait for the workers to finish; with ``abort``, stop them at once (their
         unfinished chunks have no ``.done`` marker, so a resume re-does them)."""
+        self.threads.close()
         if self.pool is None:
             return
         if abort:
@@ -378,7 +437,7 @@ def _connect(client_type: Callable, scheduler: str, timeout: float | None = None
 class _DaskEngine:
     """Run chunks on dask.distributed: a LocalCluster, or the scheduler given."""
 
-    def __init__(self, jobs: int, scheduler: str | None):
+    def __init__(self, jobs: int, scheduler: str | None, threads: int = 1):
         from dask.distributed import Client, LocalCluster
 
         if scheduler:
@@ -388,7 +447,7 @@ class _DaskEngine:
             self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
             self.client = Client(self.cluster)
-        self.client.run(_init_worker, 1)
+        self.client.run(_init_worker, threads)
 
     def submit(self, fn: Callable, *args) -> Future:
         return self.client.submit(fn, *args, pure=False)
@@ -399,11 +458,70 @@ class _DaskEngine:
             self.cluster.close()
 
 
-def _progress(config: BatchConfig):
-    from tqdm import tqdm
+class _BytesRead:
+    """How far the readers are into the input files: the bytes of the files finished, plus
+    the position of the one being read (its raw handle, given by :func:`.read_articles`'s
+    ``opened``; on-disk bytes, so a gzip file counts its compressed size)."""
 
-    return tqdm(unit=" articles", disable=config.quiet or not sys.stderr.isatty(),
-                smoothing=0.1, dynamic_ncols=True)
+    def __init__(self) -> None:
+        self.finished = 0
+        self.handle: IO[bytes] | None = None
+        self.size = 0
+
+    def opened(self, handle: IO[bytes]) -> None:
+        if self.handle is not None:
+            self.finished += self.size
+        self.handle, self.size = handle, os.fstat(handle.fileno()).st_size
+
+    def __call__(self) -> int:
+        if self.handle is None:
+            return self.finished
+        try:
+            return self.finished + min(self.handle.tell(), self.size)
+        except (ValueError, OSError):  # closed: read to its end
+            return self.finished + self.size
+
+
+def _input_files_size(inputs: list[str], exclude: Path) -> int | None:
+    """The bytes the readers will read (None with stdin: then the bar counts articles)."""
+    if "-" in inputs:
+        return None
+    out = exclude.resolve()
+    files = [f for name in inputs
+             for f in (folder_files(Path(name), out) if Path(name).is_dir() else [Path(name)])]
+    return sum(f.stat().st_size for f in files)
+
+
+class _Progress:
+    """The progress bar: with files, over their bytes (a total, a rate and an ETA), with the
+    articles done beside it; with stdin, a count of articles.  It moves as chunks finish,
+    to where the reader was at each chunk's end."""
+
+    def __init__(self, config: BatchConfig, total: int | None):
+        from tqdm import tqdm
+
+        disable = config.quiet or not sys.stderr.isatty()
+        self.by_bytes = total is not None
+        self.articles = 0
+        self.bar = (tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                         disable=disable, smoothing=0.1, dynamic_ncols=True)
+                    if self.by_bytes else
+                    tqdm(unit=" articles", disable=disable, smoothing=0.1, dynamic_ncols=True))
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.close()
+
+    def update(self, articles: int, position: int) -> None:
+        """``articles`` more are done, and the input is done up to byte ``position``."""
+        self.articles += articles
+        if not self.by_bytes:
+            self.bar.update(articles)
+            return
+        self.bar.set_postfix_str(f"{self.articles:,} articles", refresh=False)
+        self.bar.update(max(0, position - self.bar.n))
 
 
 #: Errors logged one by one; past this many, the documents table's ``error`` column has them.
@@ -514,6 +632,9 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     (:func:`.readers.check_inputs`, :mod:`.output_folder`); one run at a time holds the
     folder's lock."""
     inputs = check_inputs(inputs, input_format=config.input_format, exclude=config.out)
+    if config.threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {config.threads}")
+    config = replace(config, jobs=resolve_jobs(config.jobs, inputs))
     if config.aliases is not None:
         AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
     duplicates.check_threshold(config.duplicate_threshold)
@@ -532,44 +653,46 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     output_folder.write_marker(config.out, "running")
     aliases = None if config.aliases is None else str(config.aliases)
     knowledge = Resources(Config(models=config.models, aliases=aliases)).name_knowledge
-    engine = (_DaskEngine(config.jobs, config.scheduler) if config.engine == "dask"
-              else _LocalEngine(config.jobs, config.models, config.ner, aliases,
-                                config.min_score))
+    engine = (_DaskEngine(config.jobs, config.scheduler, config.threads)
+              if config.engine == "dask" else
+              _LocalEngine(config.jobs, config.models, config.ner, aliases, config.threads,
+                           config.min_score))
+    position = _BytesRead()
     records = read_articles(inputs, text_column=config.text_column, columns=config.columns,
                             sheet=config.sheet,
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
-                            exclude=config.out)
+                            exclude=config.out, opened=position.opened)
     dups: dict[int, str] = {}
     finder = duplicates.DuplicateFinder(config.duplicate_threshold)
 
     def marked(stream):
         """The records, each checked against the dump's earlier articles as it is read."""
-        for position, record in enumerate(stream):
+        for n, record in enumerate(stream):
             doc_id, text = record_id_and_text(record, config.text_column)
             original = finder.check(doc_id, text) if text else None
             if original is not None:
-                dups[position] = original
+                dups[n] = original
             yield record
 
     records = marked(records)
     merger = _Merger(parts, config.out, config.fmt, knowledge, config.chunk_size, dups)
-    in_flight: list[tuple[Future, int]] = []
+    in_flight: list[tuple[Future, int, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
     read_seconds = 0.0
 
     def drain(limit: int, bar) -> None:
         while len(in_flight) > limit:
-            future, size = in_flight.pop(0)
+            future, size, read = in_flight.pop(0)
             _collect(future.result(), summary)
             t0 = time.perf_counter()
             merger.advance()
             summary.timings["merge_write"] += time.perf_counter() - t0
-            bar.update(size)
+            bar.update(size, read)
 
     aborted = True
     try:
-        with _progress(config) as bar:
+        with _Progress(config, _input_files_size(inputs, config.out)) as bar:
             stream = chunk_records(records, config.chunk_size)
             while True:
                 t0 = time.perf_counter()
@@ -581,7 +704,7 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                 n_chunks = index + 1
                 if index in done:
                     summary.skipped_chunks += 1
-                    bar.update(len(chunk))
+                    bar.update(len(chunk), position())
                     continue
                 first = index * config.chunk_size
                 skip = ({p - first: dups[p] for p in range(first, first + len(chunk))
@@ -589,9 +712,10 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
                                        config.ner, config.text_column, config.fmt, aliases,
                                        skip, config.min_score)
-                in_flight.append((future, len(chunk)))
+                in_flight.append((future, len(chunk), position()))
                 drain(max_in_flight, bar)
             drain(0, bar)
+            bar.update(0, position())  # every input read to its end
         aborted = False
     finally:
         engine.close(abort=aborted)

@@ -36,15 +36,20 @@ def _raise_interrupted(signum: int, frame) -> None:
 log = logging.getLogger("nlp_news")
 
 
-def _positive(value: str) -> int:
+def _positive(value: str, what: str = "a whole number") -> int:
     """An option's whole number of 1 or more (argparse makes a bad one a usage error)."""
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
     return number
+
+
+def _jobs(text: str) -> int | str:
+    """``--jobs``: a whole number of 1 or more, or ``auto``."""
+    return "auto" if text == "auto" else _positive(text, "a whole number or 'auto'")
 
 
 def _check_annotate_options(args: argparse.Namespace) -> None:
@@ -53,7 +58,7 @@ def _check_annotate_options(args: argparse.Namespace) -> None:
     useless = []
     if args.scheduler and args.engine != "dask":
         useless.append("--scheduler needs --engine dask")
-    if args.scheduler and args.jobs != 1:
+    if args.scheduler and args.jobs not in (1, "auto"):
         useless.append("--jobs does nothing with --scheduler (the cluster's workers run "
                        "the chunks)")
     if args.resume and args.overwrite:
@@ -94,8 +99,14 @@ def _annotate_parser(sub) -> None:
     p.add_argument("--no-ner", action="store_true", help="skip named entities")
     p.add_argument("--chunk-size", "--batch-size", type=_positive, default=100,
                    help="articles per chunk (the unit of parallel work and of --resume)")
-    p.add_argument("--jobs", "-j", type=_positive, default=1,
-                   help="worker processes (each loads the models once, 1 torch thread)")
+    p.add_argument("--jobs", "-j", type=_jobs, default="auto",
+                   help="worker processes, or 'auto' (the default): one per core (at most "
+                        f"{batch.MAX_AUTO_JOBS}) when the input files hold "
+                        f"{batch.AUTO_JOBS_MIN_BYTES / 1e6:g} MB or more (~700 articles; "
+                        "stdin counts as small), else 1")
+    p.add_argument("--threads", type=_positive, default=1,
+                   help="torch threads per process (default 1: faster beside any other busy "
+                        "core; use --jobs for parallel work)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="run chunks here, or on dask.distributed")
     p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
@@ -177,6 +188,17 @@ def _train_parser(sub) -> None:
     p.set_defaults(func=cmd_train)
 
 
+def _info_parser(sub) -> None:
+    p = sub.add_parser("info", help="the package and model versions, and where the model loads "
+                                    "from",
+                       description="Print the package version, the model's name and version, "
+                                   "the sha256 of each model file (checked against the model's "
+                                   "manifest.json) and the folder the model loads from.")
+    p.add_argument("--models", type=Path, help="model folder (default: the bundled model)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_info)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news", description="Indonesian news -> tables of "
                                      "people, places, organisations, numbers and dates.")
@@ -187,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     _evaluate_parser(sub)
     _report_parser(sub)
     _train_parser(sub)
+    _info_parser(sub)
     return parser
 
 
@@ -197,6 +220,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     config = batch.BatchConfig(
         columns=columns, sheet=args.sheet,
         out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
+        threads=args.threads,
         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
         models=str(args.models) if args.models else None, ner=not args.no_ner,
         text_column=args.text_column, input_format=args.input_format,
@@ -231,8 +255,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         report = evaluate_articles_file(args.gold, models=args.models, shared=args.shared,
                                         errors=args.errors)
     else:
+        from .annotate import set_torch_threads
         from .evaluate import evaluate_ner_file
 
+        set_torch_threads(1)  # as everywhere (annotate's --threads): faster beside busy cores
         if len(args.gold) != 1:
             raise ValueError("evaluate ner takes one gold file")
         report = evaluate_ner_file(args.gold[0], models=args.models,
@@ -251,6 +277,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     summary = build_report(args.out, args.to, title=args.title,
                            max_entities=args.max_entities, progress=say)
     print(f"nlp-news: {summary.line()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from .models import model_info
+
+    info = {"nlp_news": __version__, "model": model_info(args.models)}
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return EXIT_OK
+    model = info["model"]
+    print(f"nlp_news {__version__}")
+    print(f"model {model['name'] or '(no manifest)'} version {model['version'] or '?'}")
+    print(f"model folder {model['folder']}")
+    for name, file in model["files"].items():
+        print(f"  {name}  sha256 {file['sha256'] or '-'}  {file['status']}")
     return EXIT_OK
 
 

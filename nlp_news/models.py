@@ -1,13 +1,31 @@
-"""Where the shipped models live, and the names of their files."""
+"""Where the shipped models live, and the names of their files.
+
+The model travels in two places, one copy in git: ``models/`` at the top of the repository (a
+clone, an editable install) and ``nlp_news/_model/`` inside an installed wheel (``setup.py`` maps
+the one onto the other).  ``manifest.json`` beside the files names the model, its version and the
+sha256 of each file (after re-training:
+``python -c 'from nlp_news.models import write_manifest; write_manifest()'``)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-#: ``models/`` at the top of the repository; override with ``NLP_NEWS_MODELS``.
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "models"
+#: The model inside an installed wheel.
+PACKAGED_DIR = Path(__file__).resolve().parent / "_model"
+#: ``models/`` at the top of the repository.
+REPOSITORY_DIR = Path(__file__).resolve().parents[1] / "models"
+#: The default model folder: the wheel's, else the repository's; ``NLP_NEWS_MODELS`` overrides.
+DEFAULT_DIR = PACKAGED_DIR if (PACKAGED_DIR / "id_news.ner.pt").is_file() else REPOSITORY_DIR
+
+#: The manifest's name, and the files it lists (the shipped model; not training leftovers).
+MANIFEST = "manifest.json"
+#: (The model card, README.md, ships too but is documentation: edited freely, not checksummed.)
+MODEL_FILES = ("id_news.ner.pt", "id_news.pretrain.pt", "gazetteer.tsv",
+               "score_calibration.json", "stanza_resources/resources.json")
 
 
 @dataclass(frozen=True)
@@ -56,9 +74,67 @@ class ModelPaths:
     def has_ner(self) -> bool:
         return self.ner.is_file() and self.pretrain.is_file()
 
+    @property
+    def manifest(self) -> Path:
+        return self.root / MANIFEST
+
+    def read_manifest(self) -> dict:
+        """``manifest.json`` (name, version, files: sha256 and bytes), or ``{}`` if absent."""
+        if not self.manifest.is_file():
+            return {}
+        return json.loads(self.manifest.read_text(encoding="utf-8"))
+
+    def checksums(self) -> dict[str, str]:
+        """sha256 of each model file present, by its path under :attr:`root`."""
+        return {name: sha256(self.root / name) for name in MODEL_FILES
+                if (self.root / name).is_file()}
+
 
 def model_paths(root: str | Path | None = None) -> ModelPaths:
     """Model paths under ``root``, ``$NLP_NEWS_MODELS`` or the repository's ``models/``."""
     if root is None:
         root = os.environ.get("NLP_NEWS_MODELS") or DEFAULT_DIR
     return ModelPaths(Path(root))
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_manifest(root: str | Path | None = None, *, name: str | None = None,
+                   version: str | None = None) -> Path:
+    """(Re)write ``manifest.json`` of the model folder from its files (name and version kept
+    unless given)."""
+    paths = model_paths(REPOSITORY_DIR if root is None else root)
+    old = paths.read_manifest()
+    manifest = {
+        "name": name or old.get("name", "id_news"),
+        "version": version or old.get("version", "unversioned"),
+        "files": {n: {"sha256": digest, "bytes": (paths.root / n).stat().st_size}
+                  for n, digest in paths.checksums().items()},
+    }
+    paths.manifest.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return paths.manifest
+
+
+def model_info(root: str | Path | None = None) -> dict:
+    """What ``nlp-news info`` prints about the model: folder, name, version, and each file's
+    sha256 with whether it matches the manifest."""
+    paths = model_paths(root)
+    manifest = paths.read_manifest()
+    listed = manifest.get("files", {})
+    files = {}
+    for name, digest in paths.checksums().items():
+        expected = listed.get(name, {}).get("sha256")
+        files[name] = {"sha256": digest,
+                       "status": "ok" if expected == digest else
+                       ("not in manifest" if expected is None else "differs from manifest")}
+    for name in listed:
+        files.setdefault(name, {"sha256": None, "status": "missing"})
+    return {"folder": str(paths.root), "name": manifest.get("name"),
+            "version": manifest.get("version"), "files": files}
+

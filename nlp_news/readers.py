@@ -17,7 +17,7 @@ import stat
 import sys
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -214,6 +214,7 @@ def read_articles(
     exclude: str | Path | None = None,
     columns: Mapping[str, str | None] | None = None,
     sheet: str | None = None,
+    opened: Callable[[IO[bytes]], None] | None = None,
 ) -> Iterator[Record]:
     """Yield a :class:`Record` for every article in ``paths`` (files, folders, or ``-``).
 
@@ -223,7 +224,8 @@ def read_articles(
     (``{"id": ..., "title": ..., "date": ..., "url": ...}``) name columns explicitly; the
     others are recognised by name (the lexicon's ``[columns]``).  ``tsv_quotes``: in TSV,
     ``"`` quotes fields as in CSV (by default it is plain text).  ``sheet``: the one sheet of
-    an Excel file to read (default: every sheet).
+    an Excel file to read (default: every sheet).  ``opened``: called with each input file's
+    raw handle as it is opened (a progress bar follows its position).
     """
     paths = check_inputs(paths, input_format=input_format, exclude=exclude)
     out = Path(exclude).resolve() if exclude is not None else None
@@ -237,9 +239,9 @@ def read_articles(
         path = Path(name)
         if path.is_dir():
             for file in folder_files(path, out):
-                yield from _read_file(file, options)
+                yield from _read_file(file, options, opened)
         else:
-            yield from _read_file(path, options)
+            yield from _read_file(path, options, opened)
 
 
 #: Files that mark a folder as nlp-news's own (``output_folder.MARKER``, ``batch.PARTS_DIR``,
@@ -412,7 +414,8 @@ def _rest_unreadable(name: str, stem: str, exc: _Unreadable) -> Record:
                   error=f"{where}: reading stopped after line {exc.line}: {exc.cause}")
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[Record]:
+def _read_file(path: Path, options: ReadOptions, opened: Callable | None = None
+               ) -> Iterator[Record]:
     fmt = options.input_format or detect_format(path)
     if fmt == "xlsx":
         yield from _read_xlsx(path, options)
@@ -421,6 +424,8 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Record]:
         with open(path, "rb") as raw:
             gzipped = raw.read(2) == b"\x1f\x8b"
         with open(path, "rb") as handle:
+            if opened is not None:
+                opened(handle)
             stream = io.BufferedReader(_Gunzip(handle)) if gzipped else handle
             yield from _read_stream(stream, str(path), _stem(path), options, fmt)
     except READ_ERRORS as exc:  # unreadable file, or a gzip damaged before its first line

@@ -63,3 +63,19 @@ def test_no_sentence_break_after_abbreviations():
         "Harganya Rp. 7.000.000 per unit.",
         "Rapat dimulai pkl. 10.00 WIB di Jl. Sudirman No. 5."]
     assert "Rp." in [t.text for t in sentences[0].tokens]
+
+
+def test_annotate_runs_torch_on_one_thread_unless_asked(pipeline):
+    import torch
+
+    from nlp_news import annotate
+    from nlp_news.annotate import get_pipeline
+
+    torch.set_num_threads(2)
+    annotate(["Bupati Garut meninjau banjir."], pipeline=pipeline)
+    assert torch.get_num_threads() == 1
+    get_pipeline(threads=2)
+    assert torch.get_num_threads() == 2
+    annotate(["Bupati Garut meninjau banjir."], pipeline=pipeline, threads=None)
+    assert torch.get_num_threads() == 2
+    torch.set_num_threads(1)

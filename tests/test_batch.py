@@ -105,7 +105,7 @@ def test_forked_and_spawned_workers_give_identical_tables(tmp_path, monkeypatch)
     dump = _dump(tmp_path / "d.jsonl", 8)
     forked, spawned = tmp_path / "forked", tmp_path / "spawned"
     batch.run([str(dump)], batch.BatchConfig(out=forked, chunk_size=2, jobs=2, quiet=True))
-    assert preloaded == [(None, True, None, None)]  # models, ner, alias file, min score
+    assert preloaded == [(None, True, None, 1, None)]  # models, ner, aliases, threads, min score
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -170,3 +170,83 @@ def test_nothing_in_the_parts_folder_can_run_code(tmp_path):
     summary.add(pd.DataFrame({"doc_id": ["a"], "text": ["Budi"], "label": ["PER"],
                               "canonical": ["Budi"]}))
     assert EntitySummary.from_json(summary.to_json()).frame().equals(summary.frame())
+
+
+def test_jobs_auto_follows_the_input_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    small = _dump(tmp_path / "small.jsonl", 3)
+    big = tmp_path / "big.jsonl"
+    with open(big, "wb") as handle:
+        handle.truncate(batch.AUTO_JOBS_MIN_BYTES)
+    packed = tmp_path / "packed.jsonl.gz"
+    with open(packed, "wb") as handle:
+        handle.truncate(batch.AUTO_JOBS_MIN_BYTES // batch.GZIP_RATIO)
+    assert batch.resolve_jobs("auto", [str(small)]) == 1
+    assert batch.resolve_jobs("auto", ["-"]) == 1
+    assert batch.resolve_jobs("auto", [str(big)]) == batch.MAX_AUTO_JOBS
+    assert batch.resolve_jobs("auto", [str(tmp_path)]) == batch.MAX_AUTO_JOBS  # a folder
+    assert batch.resolve_jobs("auto", [str(packed)]) == batch.MAX_AUTO_JOBS
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert batch.resolve_jobs("auto", [str(big)]) == 2
+    assert batch.resolve_jobs(3, [str(small)]) == 3
+    with pytest.raises(ValueError, match="1 or more"):
+        batch.resolve_jobs(0, [str(small)])
+    result = _run_cli(str(small), "--out", str(tmp_path / "o"), "--jobs", "many")
+    assert result.returncode == 2 and "--jobs/-j: not a number or 'auto': 'many'" in result.stderr
+
+
+def test_chunks_run_on_the_threads_asked_for(tmp_path, monkeypatch):
+    import torch
+
+    seen = []
+    process_chunk = batch.process_chunk
+
+    def spy(*args):
+        seen.append(torch.get_num_threads())
+        return process_chunk(*args)
+
+    monkeypatch.setattr(batch, "process_chunk", spy)
+    dump = _dump(tmp_path / "d.jsonl", 4)
+    torch.set_num_threads(2)
+    batch.run([str(dump)], batch.BatchConfig(out=tmp_path / "one", chunk_size=2, quiet=True))
+    batch.run([str(dump)], batch.BatchConfig(out=tmp_path / "two", chunk_size=2, quiet=True,
+                                             threads=2))
+    assert seen == [1, 1, 2, 2]
+    assert torch.get_num_threads() == 2  # the caller's count is put back
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, keeping what is written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+def test_progress_runs_over_the_input_bytes_with_articles_done(tmp_path, monkeypatch):
+    import gzip
+
+    dump = _dump(tmp_path / "d.jsonl", 9)
+    packed = tmp_path / "e.jsonl.gz"
+    packed.write_bytes(gzip.compress(_dump(tmp_path / "e.jsonl", 5).read_bytes()))
+    total = dump.stat().st_size + packed.stat().st_size
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    batch.run([str(dump), str(packed)],
+              batch.BatchConfig(out=tmp_path / "o", chunk_size=4, ner=False, jobs=1))
+    last = terminal.text.replace("\r", "\n").strip().splitlines()[-1]
+    assert last.startswith("100%") and "14 articles" in last, last
+    assert f"{total / 1024:.2f}k/{total / 1024:.2f}k" in last and "B/s" in last, last
+
+    terminal.text = ""
+    with batch._Progress(batch.BatchConfig(out=tmp_path), None) as bar:  # stdin: a count
+        bar.update(3, 0)
+    assert "3 articles" in terminal.text

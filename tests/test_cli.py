@@ -65,3 +65,14 @@ def test_help_lists_commands():
     assert result.returncode == 0
     for command in ("annotate", "evaluate", "train"):
         assert command in result.stdout
+
+
+def test_info_names_the_model_and_its_folder(capsys):
+    from nlp_news import __version__
+    from nlp_news.models import DEFAULT_DIR
+
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"nlp_news {__version__}\nmodel id_news version ")
+    assert f"model folder {DEFAULT_DIR}" in out
+    assert "id_news.ner.pt  sha256 " in out

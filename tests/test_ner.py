@@ -103,10 +103,21 @@ def test_evaluate_command(tmp_path):
     report = json.loads(result.stdout)
     assert report["sentences"] == 2
     assert report["micro"]["support"] == 4
-    assert report["micro"]["f1"] >= 0.5
-    lines = pred.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
-    assert [line.split("\t")[0] for line in lines] == [
-        "Gubernur", "Anies", "Baswedan", "tiba", "di", "Bandung", "."]
+    # the model tags both sentences exactly as the gold, and the file holds its own tags
+    predicted = [line.split("\t") for block in pred.read_text(encoding="utf-8").split("\n\n")
+                 for line in block.splitlines()]
+    expected = [line.split("\t") for line in gold.read_text(encoding="utf-8").splitlines()
+                if line]
+    assert predicted == expected
+    assert report["micro"]["f1"] == 1.0
+
+    # a gold that says otherwise about one entity scores it as missed and as wrong
+    gold.write_text(gold.read_text(encoding="utf-8").replace("Bandung\tB-LOC", "Bandung\tB-ORG"),
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "nlp_news", "evaluate", "ner", str(gold)],
+                            capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    assert report["micro"]["precision"] == report["micro"]["recall"] == 0.75
 
 
 def test_span_scoring():

@@ -44,6 +44,7 @@ def test_notebook_is_committed_with_outputs_of_the_examples(path):
         assert 'class="entities"' in html  # the displaCy view
 
 
+@pytest.mark.slow
 def test_explore_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     nbformat = pytest.importorskip("nbformat", reason="needs nbformat (pip install .[notebooks])")
     nbclient = pytest.importorskip("nbclient", reason="needs nbclient (pip install .[notebooks])")

@@ -92,6 +92,7 @@ def test_hyphenated_words_split_by_punctuation_are_joined_as_spacy_did(both, tex
     assert built_cut(built, text) == cut(reference, text)
 
 
+@pytest.mark.slow  # with its twin: 4,600 real articles cut twice
 @pytest.mark.parametrize("corpus", sorted(config.NEWS_CORPORA))
 def test_real_articles_are_cut_the_same(both, corpus):
     path = shared_path(str(config.NEWS_CORPORA[corpus]))
@@ -137,6 +138,7 @@ def test_promoted_chunks_change_no_token(both, monkeypatch):
     assert 0 < len(tokenizer._promoted) <= 25
 
 
+@pytest.mark.slow  # with its twin: 4,600 real articles cut twice
 @pytest.mark.parametrize("corpus", sorted(config.NEWS_CORPORA))
 def test_real_articles_give_the_same_sentences(both, corpus):
     path = shared_path(str(config.NEWS_CORPORA[corpus]))

@@ -224,18 +224,44 @@ def test_silver_needs_two_teachers(tmp_path):
         ner_silver.silver(tmp_path, [tmp_path], exclude=[])
 
 
-def test_silver_from_real_news_with_the_shipped_model_twice():
-    """Two copies of one model always agree: every candidate with entities is kept, and no
-    sentence of the dev sets gets in."""
+class _NoPlaces:
+    """A teacher that never tags places: the shipped model's tags without LOC."""
+
+    def __init__(self, tagger):
+        self.tagger = tagger
+        self.dropped = 0
+
+    def tag_tokens(self, sentences):
+        out = []
+        for spans in self.tagger.tag_tokens(sentences):
+            out.append([span for span in spans if span[2] != "LOC"])
+            self.dropped += len(out[-1]) < len(spans)
+        return out
+
+
+def test_silver_from_real_news_keeps_only_what_two_teachers_agree_on(monkeypatch):
+    """Real news tagged by the shipped model and by a teacher that disagrees with it on every
+    place: only the sentences they tag alike are kept (none with a place), and no sentence of
+    the dev sets gets in."""
     from nlp_news.models import model_paths
+    from nlp_news.pipeline import ner
     from nlp_news.training import ner_silver
 
+    made, shipped = [], ner.NerTagger
+
+    def teacher(paths, *args, **kwargs):
+        made.append(shipped(paths) if not made else _NoPlaces(made[0]))
+        return made[-1]
+
+    monkeypatch.setattr(ner, "NerTagger", teacher)
     data = shared_path("data")
     models = model_paths().ner.parent
     dev = list(ner_data.read_bio(data / "ner/harmonised_PER_LOC_ORG/nerui_fold1_dev.bio"))
     kept = ner_silver.silver(data, [models, models], exclude=dev, news=60, wiki=40, seed=3)
-    assert 40 <= len(kept) <= 100
+    assert len(made) == 2 and made[1].dropped >= 5  # the teachers disagreed on some
+    assert 10 <= len(kept) <= 100 - made[1].dropped
     assert all(any(tag != "O" for _, tag in s) for s in kept)
+    assert not any(tag.endswith("LOC") for s in kept for _, tag in s)
     banned = {tuple(t for t, _ in s) for s in dev}
     assert not any(tuple(t for t, _ in s) in banned for s in kept)
 

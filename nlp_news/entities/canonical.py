@@ -17,7 +17,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import regex
 
@@ -25,8 +25,16 @@ from .. import lexicon
 from ..doc import Doc, Entity
 from .names import initials, is_odd, keys, leading_title, place_core, split_name, squashed
 
-if TYPE_CHECKING:
-    from .resolve import AliasTable
+
+class UserAliases(Protocol):
+    """What grouping reads of the user's alias file (:class:`.resolve.AliasTable`, which
+    imports this module: named here by what it does, not imported)."""
+
+    rules: list
+
+    def same(self, label: str) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]: ...
+
+    def apart_pairs(self, label: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]: ...
 
 #: Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" -> BPOM).
 ACRONYM_SKIP = frozenset(lexicon.table("acronym_skip")["words"])
@@ -397,7 +405,7 @@ def _split_apart(groups: list[_Group],
 def link_entities(doc: Doc, doc_key: str | None = None,
                   places: frozenset[tuple[str, ...]] = frozenset(),
                   regions: Mapping[tuple[str, ...], str] | None = None,
-                  user_aliases: AliasTable | None = None) -> None:
+                  user_aliases: UserAliases | None = None) -> None:
     """Group the doc's mentions by entity; set ``entity_id``, ``canonical`` and ``title``.
 
     ``doc_key`` replaces ``doc.article.doc_id`` in the ids (for dumps whose ids repeat).

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import regex
 
@@ -49,7 +49,16 @@ from .names import initials, is_odd, keys, place_core, split_name
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
-    from .summary import _Stat
+
+
+class _Stat(Protocol):
+    """What resolution reads of one (label, canonical) pair's counts (:class:`.summary._Stat`,
+    whose module imports this one: named here by what it holds, not imported)."""
+
+    mentions: int
+    docs: Sized
+    aliases: Counter[str]
+    alias_docs: Counter[str]
 
 LABELS = ("PER", "LOC", "ORG")
 Key = tuple[str, str]  # (label, article canonical)

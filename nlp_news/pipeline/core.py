@@ -59,10 +59,10 @@ class Pipeline:
 
     ``models``: the model folder (or pass a :class:`~nlp_news.pipeline.resources.Config`).
     ``exclude`` / ``disable``: component names to leave out / to load but skip.
-    Shorthands: ``ner=False`` leaves out the NER model and its post-processing (entities then
-    come from the gazetteer only), ``facts=False`` the rule layers, ``gazetteer=False`` the
-    gazetteer and its components. Per-component wall time accumulates in :attr:`timings`
-    (seconds; ``load`` for building the pipeline).
+    Shorthands: ``ner=False`` (or ``exclude=["ner"]``) leaves out the NER model, unloaded,
+    and its post-processing (entities then come from the gazetteer only), ``facts=False`` the
+    rule layers, ``gazetteer=False`` the gazetteer and its components. Per-component wall time
+    accumulates in :attr:`timings` (seconds; ``load`` for building the pipeline).
     """
 
     def __init__(self, models: str | Path | None = None, *, config: Config | None = None,
@@ -80,7 +80,7 @@ class Pipeline:
         if unknown:
             raise PipelineError(f"unknown component(s) {sorted(unknown)}; the pipeline has "
                                 f"{', '.join(DEFAULT_PIPELINE)}")
-        if not ner:
+        if not ner or "ner" in excluded:  # the fixers of its output go with the model
             excluded.update(_NER_ONLY)
         if not facts:
             excluded.update(_FACTS)

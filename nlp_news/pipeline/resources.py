@@ -19,7 +19,7 @@ from ..models import ModelPaths, model_paths
 if TYPE_CHECKING:
     from ..entities.gazetteer import Gazetteer
     from ..entities.resolve import AliasTable, NameKnowledge
-    from .ner import NerTagger
+    from .ner_tagger import NerTagger
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Resources:
     @cached_property
     def ner_tagger(self) -> NerTagger:
         """The stanza NER model (raises ``ModelNotFoundError`` when its files are missing)."""
-        from .ner import NerTagger
+        from .ner_tagger import NerTagger
 
         return NerTagger(self.paths, batch_size=self.config.ner_batch_size,
                          forward=self.config.ner_forward, int8=self.config.ner_int8)
