@@ -192,7 +192,8 @@ def test_jobs_auto_follows_the_input_size(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="1 or more"):
         batch.resolve_jobs(0, [str(small)])
     result = _run_cli(str(small), "--out", str(tmp_path / "o"), "--jobs", "many")
-    assert result.returncode == 2 and "--jobs/-j: not a number or 'auto': 'many'" in result.stderr
+    assert result.returncode == 2
+    assert "--jobs/-j: 'many' is not a whole number or 'auto'" in result.stderr
 
 
 def test_chunks_run_on_the_threads_asked_for(tmp_path, monkeypatch):

@@ -29,7 +29,8 @@ def rules_only():
 SHIPPED_ORDER = [
     "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
     "website_names", "label_consistency", "team_names", "group_names", "datelines",
-    "gazetteer_places", "canonical_names", "place_types", "facts", "quotes", "fact_sources",
+    "gazetteer_places", "canonical_names", "place_types", "entity_scores", "facts", "quotes",
+    "fact_sources",
 ]
 
 
