@@ -149,10 +149,9 @@ def _part(parts: Path, index: int, name: str, fmt: str = "parquet") -> Path:
 
 
 def _part_format(name: str, fmt: str) -> str:
-    """The format of a table's part files: the output format, except for ``entities`` and
-    ``documents``, kept as Parquet until the merge fills in their dump-wide ``canonical_id``
-    and ``duplicate_of``."""
-    return "parquet" if name in ("entities", "documents") else fmt
+    """The format of a table's part files: the output format, except for ``entities``, kept
+    as Parquet until the merge fills in its dump-wide ``canonical_id``."""
+    return "parquet" if name == "entities" else fmt
 
 
 def _marker(parts: Path, index: int) -> Path:
@@ -161,14 +160,17 @@ def _marker(parts: Path, index: int) -> Path:
 
 def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
                   ner: bool = True, text_column: str | None = None, fmt: str = "csv",
-                  aliases: str | None = None, skip: dict[int, str] | None = None,
-                  min_score: float | None = None) -> ChunkResult:
+                  aliases: str | None = None, duplicate_of: dict[int, str] | None = None,
+                  skip_duplicates: bool = False, min_score: float | None = None
+                  ) -> ChunkResult:
     """Annotate one chunk and write its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
     in parallel; the chunk's :class:`EntitySummary` is written beside them as JSON (data
     only: nothing read back from the output folder can run code); the ``.done`` marker,
-    written last, holds the chunk's counts."""
+    written last, holds the chunk's counts.  ``duplicate_of``: the near duplicates the
+    driver found among the chunk's records (position -> the earlier article's id), not
+    annotated with ``skip_duplicates``."""
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
@@ -176,12 +178,15 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
                         threads=None)  # the engine's
     before = Counter(pipe.timings)
     articles = list(to_articles(records, text_column))
-    for position, original in (skip or {}).items():  # near duplicates not to annotate
+    for position, original in (duplicate_of or {}).items() if skip_duplicates else ():
         if not articles[position].error:
             articles[position].skipped = f"near duplicate of {original} (--skip-duplicates)"
     docs = pipe(articles)
     start = time.perf_counter()
     built = tables.build_tables(docs)
+    if duplicate_of:
+        built["documents"]["duplicate_of"] = pd.array(
+            [duplicate_of.get(i) for i in range(len(built["documents"]))], dtype="string")
     built_seconds = time.perf_counter() - start
     start = time.perf_counter()
     for name in TABLE_NAMES:
@@ -564,16 +569,13 @@ class _Merger:
     """
 
     def __init__(self, parts: Path, out: Path, fmt: str,
-                 knowledge: NameKnowledge | None = None, chunk_size: int = 0,
-                 duplicates: dict[int, str] | None = None):
+                 knowledge: NameKnowledge | None = None,
+                 duplicate_keys: set[int] | None = None):
         self.parts = parts
         self.next = 0
         self.summary = EntitySummary()
-        self.chunk_size = chunk_size
-        #: dump position -> the id of the article it nearly duplicates (filled by the driver
-        #: as it reads, always ahead of the chunks merged)
-        self.duplicates = duplicates if duplicates is not None else {}
-        self.duplicate_keys: set[int] = set()  # doc_key of every near duplicate merged
+        #: :func:`doc_key` of the dump's near duplicates (the driver's, filled as it reads)
+        self.duplicate_keys = duplicate_keys if duplicate_keys is not None else set()
         self.knowledge = knowledge
         self.writers = {name: writers.TableWriter(out, name, fmt) for name in TABLE_NAMES}
         for name, writer in self.writers.items():
@@ -584,9 +586,7 @@ class _Merger:
         """Merge every chunk from the next one on whose parts are complete."""
         while _marker(self.parts, self.next).exists():
             for name, writer in self.writers.items():
-                if name == "documents":
-                    writer.write(self._documents(self.next))
-                elif name != "entities":
+                if name != "entities":
                     writer.append_fragment(_part(self.parts, self.next, name, self.fmt))
             summary_path = _part(self.parts, self.next, "summary", "json")
             if not summary_path.is_file():
@@ -594,17 +594,6 @@ class _Merger:
                                  "this version of nlp-news; run again without --resume")
             self.summary.merge(EntitySummary.from_json(safe_files.read_text(summary_path)))
             self.next += 1
-
-    def _documents(self, index: int):
-        """A chunk's documents part with ``duplicate_of`` filled in."""
-        docs = _read_part(_part(self.parts, index, "documents"), "documents")
-        first = index * self.chunk_size
-        found = [self.duplicates.get(first + row) for row in range(len(docs))]
-        if any(found):
-            docs["duplicate_of"] = pd.array(found, dtype="string")
-            self.duplicate_keys.update(doc_key(str(d)) for d, f in
-                                       zip(docs["doc_id"], found, strict=True) if f)
-        return docs
 
     def close(self, chunks: int) -> dict[str, Path]:
         """Check that all ``chunks`` are merged, then give the files their final names."""
@@ -663,19 +652,24 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                             input_format=config.input_format, tsv_quotes=config.tsv_quotes,
                             exclude=config.out, opened=position.opened)
     dups: dict[int, str] = {}
+    dup_keys: set[int] = set()
+    found_duplicates = 0
     finder = duplicates.DuplicateFinder(config.duplicate_threshold)
 
     def marked(stream):
         """The records, each checked against the dump's earlier articles as it is read."""
+        nonlocal found_duplicates
         for n, record in enumerate(stream):
             doc_id, text = record_id_and_text(record, config.text_column)
             original = finder.check(doc_id, text) if text else None
             if original is not None:
                 dups[n] = original
+                dup_keys.add(doc_key(doc_id))
+                found_duplicates += 1
             yield record
 
     records = marked(records)
-    merger = _Merger(parts, config.out, config.fmt, knowledge, config.chunk_size, dups)
+    merger = _Merger(parts, config.out, config.fmt, knowledge, dup_keys)
     in_flight: list[tuple[Future, int, int]] = []
     max_in_flight = max(2, 2 * config.jobs)
     n_chunks = 0
@@ -707,11 +701,11 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                     bar.update(len(chunk), position())
                     continue
                 first = index * config.chunk_size
-                skip = ({p - first: dups[p] for p in range(first, first + len(chunk))
-                         if p in dups} if config.skip_duplicates else None)
+                found = {p - first: dups.pop(p) for p in range(first, first + len(chunk))
+                         if p in dups}
                 future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
                                        config.ner, config.text_column, config.fmt, aliases,
-                                       skip, config.min_score)
+                                       found, config.skip_duplicates, config.min_score)
                 in_flight.append((future, len(chunk), position()))
                 drain(max_in_flight, bar)
             drain(0, bar)
@@ -730,7 +724,7 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     run = json.loads(safe_files.read_text(parts / "manifest.json"))
     safe_files.remove_tree(parts)
     summary.chunks = n_chunks
-    summary.duplicates = len(dups)
+    summary.duplicates = found_duplicates
     summary.seconds = time.perf_counter() - start
     run.update(finished=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                seconds=round(summary.seconds, 1), chunks=n_chunks,

@@ -97,7 +97,7 @@ def _interrupted(tmp_path: Path) -> tuple[Path, Path]:
     return dump, parts
 
 
-@pytest.mark.parametrize("planted", ["0000000.documents.parquet", "0000000.quotes.csv",
+@pytest.mark.parametrize("planted", ["0000000.documents.csv", "0000000.entities.parquet",
                                      "0000000.done",
                                      "0000000.summary.json"])
 def test_resume_refuses_a_part_file_that_is_a_link(tmp_path, capsys, planted):

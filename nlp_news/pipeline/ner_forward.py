@@ -173,17 +173,16 @@ class NerForward:
             scores = pad_packed_sequence(PackedSequence(logits, output.batch_sizes),
                                          batch_first=True)[0].numpy()
         paths = viterbi_batch(scores, lengths, self.transitions)
-        # the probabilities in float64: in float32 a span's log probability is the small
-        # difference of two sums of hundreds, and its rounding would show in the score
+        # the probabilities in float64, so that their rounding does not show in the score
         scores64, transitions64 = scores.astype(np.float64), self.transitions.astype(np.float64)
-        alpha, beta, log_z = forward_backward(scores64, lengths, transitions64)
+        alpha, beta, scale = forward_backward(scores64, lengths, transitions64)
         out: list[list[tuple[int, int, str, float]]] = [[] for _ in sentences]
         names = self.tag_names
         for row, i in enumerate(order):
             tags = self.fix_singleton_tags([names[t] for t in paths[row]])
             out[i] = [(e["start"], e["end"] + 1, e["type"],
                        path_probability(scores64[row], transitions64, alpha[row], beta[row],
-                                        log_z[row], paths[row], e["start"], e["end"]))
+                                        scale[row], paths[row], e["start"], e["end"]))
                       for e in self.decode_from_bioes(tags)]
         return out
 
@@ -215,41 +214,50 @@ def viterbi_batch(scores: np.ndarray, lengths: Sequence[int],
     return paths
 
 
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return np.squeeze(top, axis) + np.log(np.exp(x - top).sum(axis=axis))
-
-
 def forward_backward(scores: np.ndarray, lengths: Sequence[int], transitions: np.ndarray
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The CRF's forward and backward log scores of a padded batch (``alpha[b, t, j]``: all
-    paths of sentence ``b`` up to ``t`` ending in tag ``j``, emission at ``t`` included;
-    ``beta[b, t, j]``: all paths from tag ``j`` at ``t`` to the sentence's end, emission at
-    ``t`` excluded) and each sentence's log partition, batched like :func:`viterbi_batch`
-    (no start or end transitions, as stanza's CRF has none)."""
+    """The CRF's scaled forward and backward variables of a padded batch, batched like
+    :func:`viterbi_batch` (no start or end transitions, as stanza's CRF has none).
+
+    In probability space with a normaliser per step (the scaled forward-backward algorithm:
+    a matrix product per step instead of a log-sum-exp over every pair of tags): ``alpha[b, t]``
+    is the distribution of sentence ``b``'s tag at ``t`` given its tokens up to ``t``,
+    ``beta[b, t]`` the matching backward variable, ``scale[b, t]`` the step's normaliser
+    (:func:`path_probability` reads the three)."""
     batch, steps, tags = scores.shape
     lengths_a = np.asarray(lengths)
-    alpha = np.empty_like(scores)
-    alpha[:, 0] = scores[:, 0]
-    for t in range(1, steps):
-        alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + transitions[None], 1) + scores[:, t]
-    beta = np.zeros_like(scores)
+    shift = transitions.max()
+    moves = np.exp(transitions - shift)
+    emit = np.exp(scores - scores.max(axis=2, keepdims=True))
+    alpha = np.empty_like(emit)
+    scale = np.empty((batch, steps))
+    step = emit[:, 0]
+    for t in range(steps):
+        if t:
+            step = (alpha[:, t - 1] @ moves) * emit[:, t]
+        total = step.sum(axis=1)
+        total[total == 0] = 1.0
+        scale[:, t] = total
+        alpha[:, t] = step / total[:, None]
+    beta = np.ones_like(emit)
     for t in range(steps - 2, -1, -1):
-        step = _logsumexp(transitions[None] + (scores[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
-        beta[:, t] = np.where((t < lengths_a - 1)[:, None], step, 0.0)
-    log_z = _logsumexp(alpha[np.arange(batch), lengths_a - 1], 1)
-    return alpha, beta, log_z
+        back = ((emit[:, t + 1] * beta[:, t + 1]) @ moves.T) / scale[:, t + 1, None]
+        beta[:, t] = np.where((t < lengths_a - 1)[:, None], back, 1.0)
+    return alpha, beta, scale
 
 
 def path_probability(scores: np.ndarray, transitions: np.ndarray, alpha: np.ndarray,
-                     beta: np.ndarray, log_z: float, path: Sequence[int], start: int,
+                     beta: np.ndarray, scale: np.ndarray, path: Sequence[int], start: int,
                      end: int) -> float:
     """The model's probability that the tags ``path[start..end]`` (a decoded entity) are the
-    sentence's tags there: the CRF marginal of the span with its label."""
-    log_p = alpha[start, path[start]]
+    sentence's tags there: the CRF marginal of the span with its label, from one sentence's
+    rows of :func:`forward_backward`."""
+    shift = transitions.max()
+    p = alpha[start, path[start]]
     for t in range(start + 1, end + 1):
-        log_p += transitions[path[t - 1], path[t]] + scores[t, path[t]]
-    return float(np.exp(min(0.0, log_p + beta[end, path[end]] - log_z)))
+        p *= (np.exp(transitions[path[t - 1], path[t]] - shift)
+              * np.exp(scores[t, path[t]] - scores[t].max()) / scale[t])
+    return float(min(1.0, p * beta[end, path[end]]))
 
 
 class _RestrictedUnpickler(pickle.Unpickler):
