@@ -27,7 +27,7 @@ from nlp_news.annotate import annotate  # noqa: E402
 from nlp_news.evaluate_articles import fold_of  # noqa: E402
 from nlp_news.gold import read_gold  # noqa: E402
 from nlp_news.models import model_paths  # noqa: E402
-from nlp_news.scores import Calibration, bands, fit  # noqa: E402
+from nlp_news.scores import Calibration, bands, fit, mention_source  # noqa: E402
 
 
 def mentions(paths: list[str]) -> list[dict]:
@@ -38,12 +38,9 @@ def mentions(paths: list[str]) -> list[dict]:
     for gold, doc in zip(golds, ann.docs, strict=True):
         right = {(m["start"], m["end"], m["label"]) for m in gold.mentions}
         for ent in doc.entities:
-            key = (ent.start_char, ent.end_char, ent.label)
-            raw = doc.model_spans.get(key)
-            source = ("model" if ent.origin == "model" and raw is not None
-                      else "rule" if ent.origin == "model" else ent.origin)
+            source, raw = mention_source(doc, ent)
             rows.append({"doc": gold.id, "source": source, "raw": raw, "score": ent.score,
-                         "right": key in right})
+                         "right": (ent.start_char, ent.end_char, ent.label) in right})
     return rows
 
 

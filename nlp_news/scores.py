@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .doc import Doc
+from .doc import Doc, Entity
 
 #: What mentions are scored by, besides the model's calibrated probability.
 SOURCES = ("rule", "gazetteer", "dateline")
@@ -54,12 +54,19 @@ class Calibration:
     def score(self, doc: Doc) -> None:
         """Set ``score`` on every entity of ``doc``."""
         for ent in doc.entities:
-            raw = doc.model_spans.get((ent.start_char, ent.end_char, ent.label))
-            if ent.origin == "model" and raw is not None:
-                ent.score = round(self.model(raw), 3)
-            else:
-                source = "rule" if ent.origin == "model" else ent.origin
-                ent.score = self.sources.get(source)
+            source, raw = mention_source(doc, ent)
+            ent.score = (round(self.model(raw), 3) if raw is not None
+                         else self.sources.get(source))
+
+
+def mention_source(doc: Doc, ent: Entity) -> tuple[str, float | None]:
+    """What a mention is scored by: ``("model", probability)`` for a model mention no rule
+    changed, else ``(source, None)``: ``rule`` for a model mention a rule changed, or its
+    origin (``gazetteer``, ``dateline``, ...)."""
+    raw = doc.model_spans.get((ent.start_char, ent.end_char, ent.label))
+    if ent.origin == "model":
+        return ("model", raw) if raw is not None else ("rule", None)
+    return ent.origin, None
 
 
 def check_min_score(value: float | None) -> float | None:

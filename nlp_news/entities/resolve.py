@@ -38,13 +38,14 @@ import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sized
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import regex
 
 from .. import lexicon
-from .canonical import ACRONYM_SKIP, ORG_HEADS, spelling_variant
+from .canonical import ACRONYM_SKIP, NAME_ALIASES, ORG_HEADS, spelling_variant
 from .names import initials, is_odd, keys, place_core, split_name
 
 if TYPE_CHECKING:
@@ -176,14 +177,6 @@ class AliasTable:
                 if r.label == label and r.apart]
 
 
-def _lexicon_aliases() -> dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
-    table = lexicon.table("name_grouping")["aliases"]
-    return {label: {keys(alias): tuple(keys(n) for n in ([names] if isinstance(names, str)
-                                                           else names))
-                    for alias, names in rows.items()}
-            for label, rows in table.items()}
-
-
 class NameKnowledge:
     """What the resolver knows beyond the dump: the gazetteer, the lexicon's other names and
     the user's alias file.  Built once (by the driver) and passed in."""
@@ -191,7 +184,7 @@ class NameKnowledge:
     def __init__(self, gazetteer: Gazetteer | None = None, aliases: AliasTable | None = None):
         self.gazetteer = gazetteer
         self.user = aliases or AliasTable()
-        self.lexicon_aliases = _lexicon_aliases()
+        self.lexicon_aliases = NAME_ALIASES  # the article linker's table, read once
         self.places = frozenset() if gazetteer is None else frozenset(
             keys(p.name) for p in gazetteer.places.values())
         #: nicknames and short forms of the lexicon and the alias file: never displayed
@@ -411,21 +404,16 @@ class _Resolver:
 
     def known_names(self) -> None:
         """The user's ``apart`` rows, then ``same`` rows (forced), then the lexicon's."""
-        cl, user = self.cl, self.knowledge.user
-        for rule in user.rules:
+        cl = self.cl
+        rules = sorted(self.knowledge.user.rules, key=lambda r: not r.apart)  # apart first
+        for rule in rules:
+            fa, fc = self._form(rule.label, rule.alias), self._form(rule.label, rule.canonical)
+            cl.add(fa)
+            cl.add(fc)
             if rule.apart:
-                fa, fb = self._form(rule.label, rule.alias), self._form(rule.label,
-                                                                        rule.canonical)
-                cl.add(fa)
-                cl.add(fb)
-                cl.apart[cl.find(fa)].add(fb)
-                cl.apart[cl.find(fb)].add(fa)
-        for rule in user.rules:
-            if not rule.apart:
-                fa, fc = self._form(rule.label, rule.alias), self._form(rule.label,
-                                                                        rule.canonical)
-                cl.add(fa)
-                cl.add(fc)
+                cl.apart[cl.find(fa)].add(fc)
+                cl.apart[cl.find(fc)].add(fa)
+            else:
                 cl.join(fa, fc, same_name=False)
                 self.user_names[fc] = rule.canonical
         for label, table in self.knowledge.lexicon_aliases.items():
@@ -456,7 +444,10 @@ class _Resolver:
                         evidence[f][(target, bool(_ACRONYM.match(alias)))] += n_docs
         return evidence
 
+    @cached_property
     def _people_ending(self) -> dict[str, list[Form]]:
+        """People's names of two words or more, by their last word (the forms, which no
+        step adds to after :meth:`known_names`)."""
         by_last: dict[str, list[Form]] = defaultdict(list)
         for f in sorted(self.cl.parent):
             if f[0] == "PER" and len(f[1]) > 1:
@@ -465,7 +456,7 @@ class _Resolver:
 
     def article_groups(self) -> None:
         """A short form joins the one entity the dump's articles group it with."""
-        cl, by_last = self.cl, self._people_ending()
+        cl, by_last = self.cl, self._people_ending
         evidence = self._evidence()
         for short in sorted(evidence, key=lambda f: (-len(f[1]), f)):
             root = cl.find(short)
@@ -496,7 +487,7 @@ class _Resolver:
 
     def lone_surnames(self) -> None:
         """A one-word person's name that ends exactly one person's name of the dump."""
-        cl, by_last = self.cl, self._people_ending()
+        cl, by_last = self.cl, self._people_ending
         for f in sorted(cl.parent):
             if f[0] == "PER" and len(f[1]) == 1 and cl.find(f) == f and len(cl.core[f]) == 1:
                 people = {cl.find(g) for g in by_last.get(f[1][0], ())} - {f}
