@@ -9,6 +9,11 @@ article canonical string (what a user had before ``canonical_id``)::
 
     python benchmarks/entity_resolution.py gold gold/real_articles/{dev,test,train}.jsonl
 
+``ablate GOLD.jsonl ...``: the same cross-document figure with each resolution step left out
+(:data:`nlp_news.entities.resolve.STEPS`), to read each step's gain::
+
+    python benchmarks/entity_resolution.py ablate gold/real_articles/test.jsonl
+
 ``dump OUT``: an output folder of ``nlp-news annotate`` (any format): the summary rows of the
 institutions issue #34 names, the number of names under more than one label, and the largest
 merges (rows whose article canonicals have more than one written form), to read by hand::
@@ -73,6 +78,42 @@ def gold_figures(paths: list[str]) -> dict:
             **{name: scorer.cross_document() for name, scorer in scorers.items()}}
 
 
+def ablate_figures(paths: list[str]) -> dict:
+    """Cross-document precision and recall with every resolution step, and with each one
+    left out (:data:`nlp_news.entities.resolve.STEPS`): each step's gain."""
+    from nlp_news.annotate import annotate
+    from nlp_news.entities.resolve import STEPS
+    from nlp_news.entities.summary import EntitySummary, set_canonical_ids
+    from nlp_news.evaluate_articles import ArticleScorer, _match_overlap, _Pred
+    from nlp_news.gold import read_gold
+    from nlp_news.pipeline.resources import Resources
+
+    golds = [g for p in paths for g in read_gold(p)]
+    ann = annotate([g.record for g in golds])
+    summary = EntitySummary()
+    summary.add(ann.entities, ann.documents)
+    knowledge = Resources().name_knowledge
+    figures = {}
+    for left_out in (None, *STEPS):
+        resolution = summary.resolve(knowledge, skip=() if left_out is None else (left_out,))
+        ents = set_canonical_ids(ann.entities.copy(), resolution)
+        rows: dict[str, list] = {}
+        for row in ents.itertuples(index=False):
+            rows.setdefault(row.doc_id, []).append(row)
+        scorer = ArticleScorer()
+        for gold in golds:
+            preds = [_Pred(int(r.start_char), int(r.end_char), r.label, r.text,
+                           entity=r.canonical_id) for r in rows.get(gold.id, [])]
+            matched = _match_overlap(gold.mentions, preds, lambda g, p: g["label"] == p.label)
+            for gi, pi in matched.items():
+                m = gold.mentions[gi]
+                scorer.matched.append((gold.id, (m["label"], m["canonical"]), preds[pi].entity))
+        cross = scorer.cross_document()
+        figures["all" if left_out is None else f"without {left_out}"] = {
+            "precision": cross["precision"], "recall": cross["recall"]}
+    return {"articles": len(golds), "gold": paths, "cross_document": figures}
+
+
 def dump_figures(out: Path, merges: int) -> dict:
     """Rows of the named groups, names under several labels, and the largest merges."""
     ann = Annotations.load(out)
@@ -114,12 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     g = sub.add_parser("gold")
     g.add_argument("gold", nargs="+")
+    a = sub.add_parser("ablate")
+    a.add_argument("gold", nargs="+")
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
     d.add_argument("--merges", type=int, default=50)
     args = parser.parse_args(argv)
-    result = gold_figures(args.gold) if args.what == "gold" else dump_figures(args.out,
-                                                                               args.merges)
+    result = (gold_figures(args.gold) if args.what == "gold"
+              else ablate_figures(args.gold) if args.what == "ablate"
+              else dump_figures(args.out, args.merges))
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 

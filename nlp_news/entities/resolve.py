@@ -370,10 +370,20 @@ class Resolution:
         return self.ids.get((label, canonical))
 
 
-def resolve(stats: Mapping[Key, _Stat], knowledge: NameKnowledge | None = None) -> Resolution:
-    """Decide which article canonicals of the dump are one entity (module docstring).  The
-    result does not depend on the order of ``stats``."""
-    return _Resolver(stats, knowledge or NameKnowledge()).run()
+#: The steps of :func:`resolve` after the written forms, in order (``skip`` leaves some out,
+#: to measure each one's gain: ``benchmarks/entity_resolution.py ablate``).
+STEPS = ("known_names", "article_groups", "lone_surnames", "misspellings", "one_label")
+
+
+def resolve(stats: Mapping[Key, _Stat], knowledge: NameKnowledge | None = None,
+            skip: Iterable[str] = ()) -> Resolution:
+    """Decide which article canonicals of the dump are one entity (module docstring), with
+    the :data:`STEPS` not in ``skip``.  The result does not depend on the order of
+    ``stats``."""
+    unknown = set(skip) - set(STEPS)
+    if unknown:
+        raise ValueError(f"no resolution step {', '.join(sorted(unknown))} ({', '.join(STEPS)})")
+    return _Resolver(stats, knowledge or NameKnowledge()).run(frozenset(skip))
 
 
 class _Resolver:
@@ -392,12 +402,11 @@ class _Resolver:
             self.docs[f] += len(stats[key].docs)
         self.user_names: dict[Form, str] = {}
 
-    def run(self) -> Resolution:
-        self.known_names()
-        self.article_groups()
-        self.lone_surnames()
-        self.misspellings()
-        return self.name(self.one_label())
+    def run(self, skip: frozenset[str] = frozenset()) -> Resolution:
+        for step in STEPS[:-1]:
+            if step not in skip:
+                getattr(self, step)()
+        return self.name(self.one_label(merge="one_label" not in skip))
 
     def _form(self, label: str, name: str) -> Form:
         return (label, self.knowledge.form(label, name) or keys(name))
@@ -514,13 +523,16 @@ class _Resolver:
             if len(targets) == 1:
                 cl.join(f, targets.pop(), same_name=False)
 
-    def one_label(self) -> dict[Form, list[Key]]:
+    def one_label(self, merge: bool = True) -> dict[Form, list[Key]]:
         """Names written alike under two labels join the label most mentions have, unless
-        the other label holds a substantial share (two entities); root -> its keys."""
+        the other label holds a substantial share (two entities); root -> its keys
+        (without ``merge``, the roots as they are)."""
         cl, stats = self.cl, self.stats
         members: dict[Form, list[Key]] = defaultdict(list)
         for key in sorted(self.form_of):
             members[cl.find(self.form_of[key])].append(key)
+        if not merge:
+            return members
         weight = Counter({r: sum(stats[k].mentions for k in ks) for r, ks in members.items()})
         by_words: dict[tuple[str, ...], set[Form]] = defaultdict(set)
         for root, ks in members.items():

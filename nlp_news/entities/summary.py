@@ -14,7 +14,7 @@ import hashlib
 import json
 from array import array
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -156,9 +156,11 @@ class EntitySummary:
                 stat.first, stat.last = min(days), max(days)
             self._stats.setdefault(key, _Stat()).update(stat)
 
-    def resolve(self, knowledge: NameKnowledge | None = None) -> Resolution:
-        """Which names of the dump are one entity, and each entity's ``canonical_id``."""
-        return resolve(self._stats, knowledge)
+    def resolve(self, knowledge: NameKnowledge | None = None, skip: Iterable[str] = ()
+                ) -> Resolution:
+        """Which names of the dump are one entity, and each entity's ``canonical_id``
+        (``skip``: resolution steps left out, :data:`.resolve.STEPS`)."""
+        return resolve(self._stats, knowledge, skip)
 
     def frame(self, knowledge: NameKnowledge | None = None,
               resolution: Resolution | None = None,

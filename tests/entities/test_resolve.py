@@ -252,3 +252,20 @@ def test_the_alias_file_works_inside_articles_and_across_them(tmp_path):
     ids = ann.entities[ann.entities.label == "ORG"].groupby("doc_id").canonical_id.apply(set)
     assert ids.to_dict() == {"x": {"ORG:komisi-pemberantasan-korupsi"},
                              "y": {"ORG:komisi-pemberantasan-korupsi"}}
+
+
+def test_a_step_left_out_changes_only_what_it_joins():
+    rows = [("a", "Komisi Pemberantasan Korupsi", "ORG", "Komisi Pemberantasan Korupsi"),
+            ("a", "KPK", "ORG", "Komisi Pemberantasan Korupsi"), ("b", "KPK", "ORG", "KPK"),
+            ("c", "Jokowi", "PER", "Jokowi"), ("d", "Joko Widodo", "PER", "Joko Widodo")]
+    summary = EntitySummary()
+    summary.add(pd.DataFrame(rows, columns=["doc_id", "text", "label", "canonical"]))
+    full = summary.resolve(NameKnowledge(GAZETTEER))
+    no_groups = summary.resolve(NameKnowledge(GAZETTEER), skip=("article_groups",))
+    no_lexicon = summary.resolve(NameKnowledge(GAZETTEER), skip=("known_names",))
+    # KPK is also the lexicon's short form, so only both steps left out keep it apart
+    assert no_groups.id_of("ORG", "KPK") == full.id_of("ORG", "KPK")
+    assert no_lexicon.id_of("PER", "Jokowi") != no_lexicon.id_of("PER", "Joko Widodo")
+    assert full.id_of("PER", "Jokowi") == full.id_of("PER", "Joko Widodo")
+    with pytest.raises(ValueError, match="no resolution step"):
+        summary.resolve(skip=("guessing",))
