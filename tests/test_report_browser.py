@@ -1,7 +1,8 @@
 """The report in a real browser: headless Chromium opens the report of the bundled examples
 from file://, with no console errors; clicks from the top-entity list to an entity page and
 to one of its articles, whose highlighted spans must be the entities table's rows; a hostile
-article shows its markup as text.  Screenshots go to build/report-screenshots/.
+article shows its markup as text; the Articles page's search and near-duplicate switch, and
+faded low-score mentions.  Screenshots go to build/report-screenshots/.
 
 Skips, saying why, without selenium, Chromium or ChromeDriver; ``.ci/run`` installs them
 (``apt-get install chromium chromium-driver``) and sets ``NLP_NEWS_REQUIRE_BROWSER=1``, which
@@ -19,6 +20,8 @@ import pytest
 from nlp_news.annotate import Annotations
 from nlp_news.cli import main
 from nlp_news.report import browser, build_report
+
+from .test_report import annotate_news
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "build" / "report-screenshots"
@@ -137,4 +140,28 @@ def test_hostile_article_shows_its_markup_as_text(driver, tmp_path):
     assert driver.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
     _open(driver, site, "overview")
     assert driver.execute_script("return window.pwned") is None
+    assert browser.console_errors(driver) == []
+
+
+def test_article_search_near_duplicates_and_faded_mentions(driver, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    site = build_report(annotate_news(tmp_path)).path
+    _open(driver, site, "articles")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#article-results tbody tr")
+    assert len(rows) == 3 and "duplicate of garut-banjir" in rows[2].text
+    driver.find_element(By.ID, "hide-duplicates").click()
+    rows = driver.find_elements(By.CSS_SELECTOR, "#article-results tbody tr")
+    assert [r.text.split()[0] for r in rows] == ["Banjir", "Harga"]
+    driver.find_element(By.ID, "article-search").send_keys("CABAI")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#article-results tbody tr")
+    assert len(rows) == 1 and "Harga Cabai Rawit Naik" in rows[0].text
+    _shot(driver, "articles")
+    _open(driver, site, "article/0")
+    low = driver.find_elements(By.CSS_SELECTOR, "#article-text mark.ent.low")
+    assert len(low) == 1 and "score 0.30" in low[0].get_attribute("title")
+    assert float(driver.execute_script("return getComputedStyle(arguments[0]).opacity",
+                                       low[0])) < 1
+    assert "below 0.5" in driver.find_element(By.ID, "legend").text
+    _shot(driver, "article-faded")
     assert browser.console_errors(driver) == []

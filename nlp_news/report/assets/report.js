@@ -60,23 +60,31 @@ const label = (lab) => el("span", { class: "label label-" + lab, text: lab });
 const entityLink = (id, name) => (id >= 0 ? el("a", { href: "#entity/" + id, text: name }) : el("span", { text: name }));
 const articleLink = (n, text, at) => el("a", { href: "#article/" + n + (at !== undefined && at !== null ? "/" + at : ""), text: text || "(untitled)" });
 
-function table(headers, rows, numeric) {
+/* A low-confidence mark: mentions (or entities, by their mean score) scoring under the
+ * report's threshold are faded, with the score as a tooltip; no score, no fading. */
+let fadeBelow = 0.5;
+const isLow = (score) => typeof score === "number" && score < fadeBelow;
+const scoreNote = (score, what) => (typeof score === "number" ? what + " " + score.toFixed(2) + (isLow(score) ? " (below " + fadeBelow + ": faded)" : "") : "no " + what);
+const lowAttrs = (score, what) => (isLow(score) ? { class: "low", title: scoreNote(score, what) } : {});
+
+/* `rowAttrs(row, i)`: attributes of a row's <tr> (its class, its tooltip), or nothing. */
+function table(headers, rows, numeric, rowAttrs) {
   const num = new Set(numeric || []);
   return el("table", {},
     el("thead", {}, el("tr", {}, headers.map((h, i) => el("th", { class: num.has(i) ? "num" : null, text: h })))),
-    el("tbody", {}, rows.map((cells) => el("tr", {}, cells.map((c, i) =>
+    el("tbody", {}, rows.map((cells, k) => el("tr", rowAttrs ? rowAttrs(cells, k) : {}, cells.map((c, i) =>
       el("td", { class: num.has(i) ? "num" : null }, c instanceof Node ? c : fmt(c)))))));
 }
 
 /* Show rows in pages of `size`, with a "show more" button. */
-function paged(headers, rows, toCells, numeric, size = 200) {
+function paged(headers, rows, toCells, numeric, rowAttrs, size = 200) {
   const box = el("div");
   let shown = 0;
   const body = el("tbody");
   const num = new Set(numeric || []);
   const more = el("button", { class: "more" });
   function next() {
-    rows.slice(shown, shown + size).forEach((r, k) => body.append(el("tr", {}, toCells(r, shown + k).map((c, i) =>
+    rows.slice(shown, shown + size).forEach((r, k) => body.append(el("tr", rowAttrs ? rowAttrs(r, shown + k) : {}, toCells(r, shown + k).map((c, i) =>
       el("td", { class: num.has(i) ? "num" : null }, c instanceof Node ? c : fmt(c))))));
     shown = Math.min(rows.length, shown + size);
     more.textContent = "show more (" + (rows.length - shown).toLocaleString("en-US") + " left)";
@@ -89,10 +97,12 @@ function paged(headers, rows, toCells, numeric, size = 200) {
   return box;
 }
 
+/* Draw a page; a null, undefined or false in `nodes` (a part left out) draws nothing (the DOM
+ * would show it as the text "null"). */
 function render(t, ...nodes) {
   if (t !== currentRoute) return;
   const app = document.getElementById("app");
-  app.replaceChildren(...nodes);
+  app.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
   window.scrollTo(0, 0);
 }
 
@@ -114,23 +124,49 @@ function setQuery(page, values) {
 
 /* ------------------------------------------------------------------ pages */
 
-async function overviewPage(t) {
+/* The overview's data; sets the score under which marks are faded. */
+async function overview() {
   const o = await NLPNEWS.load("overview");
+  if (typeof o.fade_below === "number") fadeBelow = o.fade_below;
+  return o;
+}
+
+/* What the marks mean: the labels' colours, and faded marks (`what`: "score" for mentions,
+ * "mean score" for entities). `more`: the article page's facts, quotes and excluded text. */
+function legend(what, more) {
+  return el("p", { class: "legend muted", id: "legend" },
+    label("PER"), " person ", label("LOC"), " place ", label("ORG"), " organisation · ",
+    el("span", { class: "low", text: "faded" }), ": " + (what === "score" ? "a mention whose score (the calibrated chance it is right)" : "an entity whose mentions' mean score") + " is below " + fadeBelow + "; hover for the score",
+    more ? [" · ", el("span", { class: "fact", text: "underlined" }), ": a fact · ", el("span", { class: "quote", text: "shaded" }), ": a quote · ",
+      el("span", { class: "excluded", text: "grey" }), ": header, dateline or boilerplate, not annotated"] : null);
+}
+
+/* "duplicate of <id>", the id linked to that article when it is in the report. */
+const duplicateOf = (id, n) => el("span", { class: "dup-of" }, "duplicate of ",
+  n !== null && n !== undefined ? articleLink(n, id) : el("span", { text: id }));
+
+/* An entity's count of stories, with all its articles beside when near duplicates add some. */
+const storiesText = (stories, documents) => fmt(stories) + (documents > stories ? " (" + fmt(documents) + " with near duplicates)" : "");
+
+async function overviewPage(t) {
+  const o = await overview();
   const tot = o.totals;
   const card = (n, what) => el("div", { class: "card" }, el("b", { text: fmt(n) }), what);
   const run = o.run || {};
-  const options = Object.entries(run.options || {}).map(([k, v]) => [k, JSON.stringify(v)]);
-  render(t, 
+  const options = Array.isArray(run.options) ? run.options : [];
+  render(t,
     el("h1", { text: o.title }),
-    el("div", { class: "cards" }, card(tot.documents, "articles"), card(tot.entities, "entity mentions"),
+    el("div", { class: "cards" }, card(tot.documents, "articles"), card(tot.duplicates, "near duplicates"), card(tot.entities, "entity mentions"),
       card(tot.distinct_entities, "distinct entities"), card(tot.facts, "facts"), card(tot.quotes, "quotes")),
     el("div", { class: "row" },
       el("div", { class: "col" }, el("h2", { text: "Articles by status" }),
         table(["status", "articles"], o.status, [1]),
         el("h2", { text: "Most named" }),
+        el("p", { class: "muted", text: "by stories: the articles naming it, near duplicates not counted" + (tot.duplicates ? " (" + fmt(tot.duplicates) + " in this run)" : " (none in this run)") }),
         el("div", { class: "row" }, ["PER", "LOC", "ORG"].map((lab) => el("div", { class: "top top-" + lab },
           el("h3", {}, label(lab)),
-          el("ol", {}, (o.top[lab] || []).map(([id, name, docs]) => el("li", {}, entityLink(id, name), el("span", { class: "muted", text: " " + fmt(docs) })))))))),
+          el("ol", {}, (o.top[lab] || []).map(([id, name, docs, stories, mean]) => el("li", lowAttrs(mean, "mean score"), entityLink(id, name), el("span", { class: "muted", text: " " + storiesText(stories, docs) }))))))),
+        legend("mean score")),
       el("div", { class: "col" },
         el("img", { src: o.charts.months, alt: "articles by publication month" }),
         el("img", { src: o.charts.sources, alt: "articles by source" }),
@@ -142,11 +178,13 @@ async function overviewPage(t) {
     el("h2", { text: "The run" }),
     table(["", ""], [["folder", o.folder], ["inputs", (run.inputs || []).join(", ")], ["finished", run.finished || ""],
       ["seconds", run.seconds === undefined || run.seconds === null ? "" : run.seconds], ["nlp-news", run.nlp_news || ""],
-      ["article texts", o.texts], ...options]));
+      ["article texts", o.texts]]),
+    options.length ? [el("h3", { text: "Options" }),
+      el("ul", { class: "options", id: "run-options" }, options.map(([key, value]) => el("li", {}, el("span", { class: "key", text: key }), ": " + value)))] : null);
 }
 
 async function entitiesPage(t, query) {
-  const [o, data] = await Promise.all([NLPNEWS.load("overview"), NLPNEWS.load("entities")]);
+  const [o, data] = await Promise.all([overview(), NLPNEWS.load("entities")]);
   const p = params(query);
   const search = el("input", { type: "search", placeholder: "name", value: p.q || "", id: "entity-search" });
   const labelSel = el("select", { id: "entity-label" }, el("option", { value: "", text: "all" }),
@@ -165,36 +203,39 @@ async function entitiesPage(t, query) {
     const hi = to.value || null;
     const filtered = src !== null || lo !== null || hi !== null;
     const rows = [];
-    for (const [id, name, lab2, mentions, docs, first, last, outlet, cells] of data.rows) {
+    for (const [id, name, lab2, mentions, docs, first, last, outlet, cells, stories, mean] of data.rows) {
       if (lab && lab2 !== lab) continue;
       if (outlet && !outlets.checked) continue;
       if (q && !name.toLocaleLowerCase().includes(q)) continue;
-      let n = docs;
+      let [n, ns] = [docs, stories];
       if (filtered) {
-        n = 0;
-        for (let i = 0; i < cells.length; i += 3) {
-          const [s, m, k] = [cells[i], cells[i + 1], cells[i + 2]];
+        [n, ns] = [0, 0];
+        for (let i = 0; i < cells.length; i += 4) {  // source, month, articles, stories
+          const [s, m, k, ks] = [cells[i], cells[i + 1], cells[i + 2], cells[i + 3]];
           if (src !== null && s !== src) continue;
           const month = m >= 0 ? data.months[m] : null;
           if ((lo !== null && (month === null || month < lo)) || (hi !== null && (month === null || month > hi))) continue;
           n += k;
+          ns += ks;
         }
         if (!n) continue;
       }
-      rows.push([id, name, lab2, n, mentions, first, last]);
+      rows.push([id, name, lab2, ns, n, mentions, first, last, mean]);
     }
-    rows.sort((a, b) => b[3] - a[3] || b[4] - a[4] || (a[1] < b[1] ? -1 : 1));
+    rows.sort((a, b) => b[3] - a[3] || b[4] - a[4] || b[5] - a[5] || (a[1] < b[1] ? -1 : 1));
     if (t !== currentRoute) return;
     setQuery("entities", { q: search.value.trim(), label: lab, source: sourceSel.value, from: from.value, to: to.value, outlets: outlets.checked ? "1" : "" });
-    results.replaceChildren(paged(["#", "entity", "label", filtered ? "articles (filtered)" : "articles", "mentions", "first", "last"], rows,
-      (r, i) => [i + 1, entityLink(r[0], r[1]), label(r[2]), r[3], r[4], r[5], r[6]], [0, 3, 4]));
+    const within = filtered ? " (filtered)" : "";
+    results.replaceChildren(paged(["#", "entity", "label", "stories" + within, "articles" + within, "mentions", "first", "last"], rows,
+      (r, i) => [i + 1, entityLink(r[0], r[1]), label(r[2]), r[3], r[4], r[5], r[6], r[7]], [0, 3, 4, 5], (r) => lowAttrs(r[8], "mean score")));
   }
   [search, labelSel, sourceSel, from, to, outlets].forEach((c) => { c.addEventListener("input", update); c.addEventListener("change", update); });
   render(t, el("h1", { text: "Entities" }),
-    el("p", { class: "muted", text: "The " + fmt(data.rows.length) + " entities named in the most articles (of " + fmt(o.totals.distinct_entities) + "); the source and date filters count the articles within them." }),
+    el("p", { class: "muted", id: "entity-counts", text: "The " + fmt(data.rows.length) + " entities named in the most articles (of " + fmt(o.totals.distinct_entities) + "), ranked by stories: "
+      + "the articles naming it, near duplicates not counted (" + fmt(o.totals.duplicates) + " in this run); articles counts them too. The source and date filters count the articles within them." }),
     el("div", { class: "filters" }, el("label", {}, "search", search), el("label", {}, "label", labelSel),
       el("label", {}, "source", sourceSel), el("label", {}, "from", from), el("label", {}, "to", to),
-      el("label", {}, "news outlets", outlets)), results);
+      el("label", {}, "news outlets", outlets)), legend("mean score"), results);
   update();
 }
 
@@ -202,7 +243,7 @@ async function entitiesPage(t, query) {
 // not a number or not in the report.
 async function fromBlock(kind, blocks, id) {
   if (!/^\d+$/.test(id || "")) return null;
-  const o = await NLPNEWS.load("overview");
+  const o = await overview();
   const data = await NLPNEWS.load(kind + "/" + Math.floor(Number(id) / o.blocks[blocks]));
   return data[String(id)] || null;
 }
@@ -211,7 +252,7 @@ async function entityPage(t, id) {
   const e = await fromBlock("entity", "entities", id);
   if (!e) return render(t, el("p", { class: "error", text: "no entity " + id }));
   render(t, el("h1", { id: "entity-name" }, e.name + " ", label(e.label)),
-    el("p", { class: "muted", text: fmt(e.documents) + " articles, " + fmt(e.mentions) + " mentions, " + day(e.first) + " – " + day(e.last) + (e.outlet ? " (a news outlet)" : "") }),
+    el("p", { class: "muted", id: "entity-counts", text: fmt(e.stories) + " stories (" + fmt(e.documents) + " articles, near duplicates counted), " + fmt(e.mentions) + " mentions, " + day(e.first) + " – " + day(e.last) + (e.outlet ? " (a news outlet)" : "") + "; " + scoreNote(e.mean_score, "mean score") }),
     el("div", { class: "row" },
       el("div", { class: "col" },
         e.chart ? el("img", { src: e.chart, alt: "mentions by month" }) : el("p", { class: "muted", text: "no dated mentions" }),
@@ -222,7 +263,9 @@ async function entityPage(t, id) {
         table(["entity", "label", "articles"], e.with.map(([wid, name, lab, k]) => [entityLink(wid, name), label(lab), k]), [2])),
       el("div", { class: "col" },
         el("h2", { text: "Articles" + (e.articles.length < e.documents ? " (the latest " + e.articles.length + ")" : "") }),
-        el("div", { id: "entity-articles" }, table(["date", "article", "source", "mentions"], e.articles.map(([n, title, date, source, k]) => [day(date), articleLink(n, title), source || "", k]), [3])))),
+        el("div", { id: "entity-articles" }, table(["date", "article", "source", "mentions"], e.articles.map(([n, title, date, source, dup, k]) =>
+          [day(date), dup ? el("span", {}, articleLink(n, title), el("span", { class: "muted", text: " (duplicate of " + dup + ")" })) : articleLink(n, title), source || "", k]), [3],
+        (cells, k) => (e.articles[k][4] ? { class: "dup" } : {}))))),
     el("h2", { text: "Facts in its sentences" }),
     e.facts.length ? table(["fact", "kind", "value", "unit", "sentence"], e.facts.map(([n, start, kind, text, value, unit, currency, iso, sentence]) =>
       [articleLink(n, text, start), kind, iso || value, currency || unit || "", sentence])) : el("p", { class: "muted", text: "none" }),
@@ -231,7 +274,7 @@ async function entityPage(t, id) {
 }
 
 async function factsPage(t, query) {
-  const o = await NLPNEWS.load("overview");
+  const o = await overview();
   const kinds = Object.keys(o.kinds);
   const p = params(query);
   const kind = kinds.includes(p.kind) ? p.kind : (kinds.includes("money") ? "money" : kinds[0]);
@@ -272,29 +315,45 @@ async function factsPage(t, query) {
   update();
 }
 
+/* Every article's row (no texts), searchable by title, source and id, near duplicates marked
+ * and, when asked, hidden. */
 async function articlesPage(t, query) {
-  const o = await NLPNEWS.load("overview");
+  const o = await overview();
   const p = params(query);
-  const page = Math.max(0, parseInt(p.page, 10) || 0);
-  const blocks = Math.ceil(o.totals.documents / o.blocks.articles);
-  if (!blocks) return render(t, el("h1", { text: "Articles" }), el("p", { class: "muted", text: "no articles" }));
-  const block = Math.min(page, blocks - 1);
-  const data = await NLPNEWS.load("article/" + block);
-  const rows = Object.entries(data).map(([n, a]) => [articleLink(Number(n), a.title || a.doc_id), day(a.date), a.source || "", a.status, a.n_entities, a.n_facts]);
-  const nav = el("p", {}, block > 0 ? el("a", { href: "#articles?page=" + (block - 1), text: "← previous" }) : null, " block " + (block + 1) + " of " + blocks + " ",
-    block + 1 < blocks ? el("a", { href: "#articles?page=" + (block + 1), text: "next →" }) : null);
-  render(t, el("h1", { text: "Articles" }), nav, table(["article", "date", "source", "status", "entities", "facts"], rows, [4, 5]), nav.cloneNode(true));
+  if (!o.totals.documents) return render(t, el("h1", { text: "Articles" }), el("p", { class: "muted", text: "no articles" }));
+  const blocks = await Promise.all(Array.from({ length: o.blocks.list }, (_, i) => NLPNEWS.load("article-list/" + i)));
+  const all = blocks.flat();  // [n, doc_id, title, date, source, status, n_entities, n_facts, duplicate_of, its n]
+  const search = el("input", { type: "search", id: "article-search", placeholder: "title or source", value: p.q || "" });
+  const hide = el("input", { type: "checkbox", id: "hide-duplicates", checked: p.dups === "hide" });
+  const results = el("div", { id: "article-results" });
+  function update() {
+    const q = search.value.trim().toLocaleLowerCase();
+    const rows = all.filter(([, id, title, , source, , , , dup]) => !(hide.checked && dup !== null) &&
+      (!q || [title, source, id].some((v) => v !== null && String(v).toLocaleLowerCase().includes(q))));
+    if (t !== currentRoute) return;
+    setQuery("articles", { q: search.value.trim(), dups: hide.checked ? "hide" : "" });
+    results.replaceChildren(paged(["article", "date", "source", "status", "entities", "facts", "near duplicate"], rows,
+      ([n, id, title, date, source, status, ents, facts, dup, dupN]) => [articleLink(n, title || id), day(date), source || "", status, ents, facts, dup === null ? "" : duplicateOf(dup, dupN)],
+      [4, 5], (r) => (r[8] !== null ? { class: "dup" } : {})));
+  }
+  [search, hide].forEach((c) => { c.addEventListener("input", update); c.addEventListener("change", update); });
+  render(t, el("h1", { text: "Articles" }),
+    el("p", { class: "muted", text: fmt(o.totals.documents) + " articles; near duplicates of an earlier one (nearly the same text: wire copy re-posted, a page scraped twice): " + fmt(o.totals.duplicates) }),
+    el("div", { class: "filters" }, el("label", {}, "search titles and sources", search),
+      el("label", {}, "hide near duplicates (" + fmt(o.totals.duplicates) + ")", hide)), results);
+  update();
 }
 
 /* The article's text split at every entity, fact, quote and excluded-range boundary: entities
  * are <mark> elements (they do not overlap; the label is drawn by CSS from data-label, so it
- * is not part of the text), facts, quotes and excluded ranges are classes on the pieces. */
+ * is not part of the text; a mention scoring under the threshold is faded, class "low"),
+ * facts, quotes and excluded ranges are classes on the pieces. */
 function articleText(a) {
   const text = a.text;
   const cuts = new Set([0, text.length]);
   const ents = [];
   let last = -1;
-  for (const e of a.ents) {            // [start, end, label, text, name, id, origin, sent]
+  for (const e of a.ents) {            // [start, end, label, text, name, id, origin, sent, score]
     if (e[0] < last || e[1] > text.length) continue;
     ents.push(e);
     last = e[1];
@@ -320,7 +379,8 @@ function articleText(a) {
     const piece = el("span", { class: classes.join(" ") || null, "data-at": at ? s : null, text: text.slice(s, e) });
     if (ent) {
       if (!mark || mark.dataset.start !== String(ent[0])) {
-        mark = el("mark", { class: "ent ent-" + ent[2], "data-start": ent[0], "data-end": ent[1], "data-label": ent[2], title: ent[4] + (ent[6] ? " (" + ent[6] + ")" : "") });
+        mark = el("mark", { class: "ent ent-" + ent[2] + (isLow(ent[8]) ? " low" : ""), "data-start": ent[0], "data-end": ent[1], "data-label": ent[2],
+          "data-score": ent[8], title: ent[4] + (ent[6] ? " (" + ent[6] + ")" : "") + " · " + scoreNote(ent[8], "score") });
         root.append(mark);
       }
       mark.append(piece);
@@ -337,11 +397,13 @@ async function articlePage(t, n, at) {
   if (!a) return render(t, el("p", { class: "error", text: "no article " + n }));
   const meta = [["id", a.doc_id], ["date", a.date || ""], ["source", a.source || ""], ["url", /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noreferrer noopener", text: a.url }) : a.url || ""],
     ["reporter", a.reporter || ""], ["read from", a.origin || ""], ["status", a.status], ["dateline", [a.dateline_place, a.dateline_source].filter(Boolean).join(", ")]];
+  if (a.dup) meta.push(["near duplicate", duplicateOf(a.dup, a.dup_n)]);
   if (a.error) meta.push(["message", el("span", { class: "error", text: a.error })]);
   const side = el("div", { class: "article-side" },
     table(["", ""], meta),
     el("h2", { text: "Entities (" + a.ents.length + ")" }),
-    table(["text", "label", "entity", "from"], a.ents.map(([s, e, lab, text, name, id, origin]) => [text, label(lab), entityLink(id, name), origin || ""])),
+    table(["text", "label", "entity", "from", "score"], a.ents.map(([s, e, lab, text, name, id, origin, sent, score]) => [text, label(lab), entityLink(id, name), origin || "", score]),
+      [4], (cells, k) => lowAttrs(a.ents[k][8], "score")),
     el("h2", { text: "Facts (" + a.facts.length + ")" }),
     table(["text", "kind", "value", "unit"], a.facts.map(([s, e, kind, text, value, unit, currency, iso]) => [text, kind, iso || value, currency || unit || ""])),
     el("h2", { text: "Quotes (" + a.quotes.length + ")" }),
@@ -349,7 +411,7 @@ async function articlePage(t, n, at) {
   const body = a.text === null
     ? el("div", { class: "article-text muted", text: a.no_text || "no text" })
     : articleText(a);
-  render(t, el("h1", { id: "article-title", text: a.title || a.doc_id }), el("div", { class: "article-view" }, body, side));
+  render(t, el("h1", { id: "article-title", text: a.title || a.doc_id }), legend("score", true), el("div", { class: "article-view" }, body, side));
   if (at !== undefined) {
     const target = body.querySelector('[data-at="' + Number(at) + '"]');
     if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("flash"); }
