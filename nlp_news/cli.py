@@ -159,10 +159,11 @@ def _evaluate_parser(sub) -> None:
     p.add_argument("--folds", type=int, metavar="K",
                    help="articles: score K folds of the articles (a hash of each id picks "
                         "its fold) and report each measure's mean and spread")
-    p.add_argument("--ablate", nargs="?", const="fixers", metavar="NAMES",
-                   help="articles: also score with each component left out (comma-separated "
-                        "names; default: the components after the NER model) and report each "
-                        "one's gain per fold (mean and spread)")
+    p.add_argument("--ablate", nargs="?", const="rules", metavar="NAMES",
+                   help="articles: also score with each entity rule (or component) left out "
+                        "(comma-separated rule ids or component names; default: every rule "
+                        "of entity_rules.toml) and report each one's gain per fold (mean and "
+                        "spread)")
     p.set_defaults(func=cmd_evaluate)
 
 
@@ -241,9 +242,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.task == "articles" and (args.folds or args.ablate):
         from .evaluate_articles import cross_validate
         from .gold import read_gold
-        from .pipeline.core import POST_NER
-
-        ablate = [] if not args.ablate else (list(POST_NER) if args.ablate == "fixers"
+        ablate = [] if not args.ablate else (["rules"] if args.ablate == "rules"
                                              else [n.strip() for n in args.ablate.split(",")])
         golds = [g for path in args.gold for g in read_gold(path, args.shared)]
         report = cross_validate(golds, folds=args.folds or 1, ablate=ablate,

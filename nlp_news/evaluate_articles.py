@@ -385,12 +385,12 @@ def _mean_spread(values: Sequence[float]) -> dict[str, float]:
 def cross_validate(golds: Sequence[GoldArticle], *, folds: int = 1,
                    ablate: Sequence[str] = (), pipeline: Any = None,
                    models: str | Path | None = None) -> dict[str, Any]:
-    """Score the gold articles fold by fold (:func:`fold_of`), with every component and with
-    each of ``ablate`` left out; report each measure's mean and spread over the folds, and
-    each left-out component's gain (the full pipeline's score minus the score without it,
-    per fold: mean and spread).  A component whose mean gain is not larger than its spread
-    shows no held-out gain.  The NER model runs once; the components after it run once per
-    setting."""
+    """Score the gold articles fold by fold (:func:`fold_of`), with every component and rule
+    and with each of ``ablate`` left out (component names or entity rule ids; ``"rules"``:
+    every entity rule); report each measure's mean and spread over the folds, and each
+    left-out one's gain (the full pipeline's score minus the score without it, per fold: mean
+    and spread).  One whose mean gain is not larger than its spread shows no held-out gain.
+    The NER model runs once; the components after it run once per setting."""
     import copy
 
     from .annotate import get_pipeline, summarize_entities, to_articles
@@ -399,10 +399,15 @@ def cross_validate(golds: Sequence[GoldArticle], *, folds: int = 1,
     if folds < 1:
         raise ValueError("--folds must be 1 or more")
     pipe = pipeline or get_pipeline(models)
-    unknown = [name for name in ablate if name not in pipe.pipe_names]
+    rules = pipe.get_pipe("entity_rules") if pipe.has_pipe("entity_rules") else None
+    rule_ids = rules.rule_ids if rules is not None else []
+    if "rules" in ablate:
+        ablate = [n for n in ablate if n != "rules"] + rule_ids
+    unknown = [name for name in ablate if name not in pipe.pipe_names and name not in rule_ids]
     if unknown:
-        raise ValueError(f"--ablate: no component {', '.join(unknown)} in the pipeline "
-                         f"({', '.join(pipe.pipe_names)})")
+        raise ValueError(f"--ablate: no component or entity rule {', '.join(unknown)} (the "
+                         f"pipeline: {', '.join(pipe.pipe_names)}; the rules: "
+                         f"{', '.join(rule_ids)})")
     split = "ner" if "ner" in pipe.pipe_names else None
     made = pipe.run_part([Doc(a) for a in to_articles([g.record for g in golds])],
                          until=split)
@@ -412,8 +417,14 @@ def cross_validate(golds: Sequence[GoldArticle], *, folds: int = 1,
     knowledge = pipe.resources.name_knowledge
     scores: dict[str, list[dict[str, float]]] = {}
     for setting in ("all", *ablate):
-        docs = pipe.run_part(copy.deepcopy(made), after=split,
-                             skip=() if setting == "all" else (setting,))
+        if rules is not None:
+            rules.set_skip([setting] if setting in rule_ids else [])
+        try:
+            docs = pipe.run_part(copy.deepcopy(made), after=split,
+                                 skip=(setting,) if setting in pipe.pipe_names else ())
+        finally:
+            if rules is not None:
+                rules.set_skip([])
         built = build_tables(docs)
         excluded = {doc.article.doc_id: doc.article.excluded for doc in docs}
         per_fold = []

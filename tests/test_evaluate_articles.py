@@ -279,11 +279,14 @@ def test_folds_and_ablation_score_the_same_articles_as_one_evaluation(pipeline):
     golds = [_gold([_span("Garut", "LOC"), _span("Rudy Gunawan", "PER"),
                     _span("Rudy", "PER", "Rudy Gunawan", nth=1)])]
     single, _ = evaluate_gold(golds, pipeline=pipeline)
-    report = cross_validate(golds, folds=1, ablate=["leading_titles"], pipeline=pipeline)
+    report = cross_validate(golds, folds=1, ablate=["leading-title", "datelines"],
+                            pipeline=pipeline)
     assert report["scores"]["exact_f1"] == {"mean": single["entities"]["exact"]["f1"],
                                             "spread": 0.0}
-    gain = report["gain"]["leading_titles"]
+    gain = report["gain"]["leading-title"]  # an entity rule's id, or a component's name
     assert set(gain) >= {"exact_f1", "grouping_recall", "held_out_gain"}
+    assert set(report["gain"]) == {"leading-title", "datelines"}
+    assert not pipeline.get_pipe("entity_rules").skip  # every rule runs again afterwards
     # a fold is a hash of the id: stable, and every article in exactly one
     assert [fold_of(f"doc{i}", 5) for i in range(8)] == [fold_of(f"doc{i}", 5)
                                                          for i in range(8)]
@@ -295,7 +298,7 @@ def test_ablating_an_unknown_component_is_a_usage_error(tmp_path, capsys):
     gold_path.write_text(json.dumps({"id": "g1", "text": TEXT, "mentions": [], "facts": []})
                          + "\n", encoding="utf-8")
     assert cli.main(["evaluate", "articles", str(gold_path), "--ablate", "no_such_rule"]) == 2
-    assert "no component no_such_rule" in capsys.readouterr().err
+    assert "no component or entity rule no_such_rule" in capsys.readouterr().err
 
 
 def test_an_article_annotated_for_entities_only_scores_no_facts():

@@ -27,8 +27,7 @@ def rules_only():
 
 #: The shipped order, written out here as well: changing DEFAULT_PIPELINE means changing this.
 SHIPPED_ORDER = [
-    "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-    "website_names", "label_consistency", "team_names", "group_names", "datelines",
+    "tokenize", "ner", "entity_rules", "datelines",
     "gazetteer_places", "canonical_names", "place_types", "entity_scores", "facts", "quotes",
     "fact_sources",
 ]
@@ -47,7 +46,7 @@ def test_default_order_is_declared_in_one_place(pipeline):
 
 
 def test_shorthands_and_exclude(rules_only):
-    assert "ner" not in rules_only.pipe_names and "clitics" not in rules_only.pipe_names
+    assert "ner" not in rules_only.pipe_names and "entity_rules" not in rules_only.pipe_names
     assert "gazetteer_places" in rules_only.pipe_names  # places still come from the gazetteer
     no_places = Pipeline(ner=False, gazetteer=False)
     assert no_places.pipe_names == ["tokenize", "datelines", "canonical_names", "entity_scores",
@@ -262,7 +261,7 @@ def test_a_pipeline_without_ner_does_not_load_the_model(monkeypatch):
     monkeypatch.setattr(ner_tagger.NerTagger, "__init__", refuse)
     pipe = Pipeline(exclude=["ner"])  # = ner=False: its fixers go with it
     assert pipe.pipe_names == Pipeline(ner=False).pipe_names
-    assert "ner" not in pipe.pipe_names and "clitics" not in pipe.pipe_names
+    assert "ner" not in pipe.pipe_names and "entity_rules" not in pipe.pipe_names
     (doc,) = pipe([Article(doc_id="a", text=TEXT)])
     assert doc.article.error is None and doc.facts
     assert "ner_tagger" not in pipe.resources.__dict__

@@ -1,9 +1,8 @@
 """The pipeline: components over one document model (see :mod:`.core` for the order).
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
-component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``legal_forms``,
-``leading_titles``, ``not_entities``, ``org_units``, ``website_names``,
-``label_consistency``, ``team_names``, ``group_names``, ``datelines``, ``gazetteer_places``,
+component is in a module named after it (``tokenize``, ``ner``, ``entity_rules`` (the rules of
+``resources/entity_rules.toml``), ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``entity_scores``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """
@@ -11,24 +10,16 @@ component is in a module named after it (``tokenize``, ``ner``, ``clitics``, ``l
 # each component module registers its factory when imported
 from . import (  # noqa: F401
     canonical_names,
-    clitics,
     datelines,
+    entity_rules,
     entity_scores,
     fact_sources,
     facts,
     gazetteer_places,
-    group_names,
-    label_consistency,
-    leading_titles,
-    legal_forms,
     ner,
-    not_entities,
-    org_units,
     place_types,
     quotes,
-    team_names,
     tokenize,
-    website_names,
 )
 from .component import Component, PipelineError
 from .core import DEFAULT_PIPELINE, Pipeline

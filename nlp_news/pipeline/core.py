@@ -1,10 +1,8 @@
 """The pipeline: a declared list of components run in order over a batch of documents.
 
-    articles -> Doc -> tokenize -> ner -> clitics -> legal_forms -> leading_titles
-                    -> not_entities -> org_units -> website_names -> label_consistency
-                    -> team_names -> group_names
-                    -> datelines -> gazetteer_places -> canonical_names -> place_types
-                    -> entity_scores -> facts -> quotes -> fact_sources
+    articles -> Doc -> tokenize -> ner -> entity_rules -> datelines -> gazetteer_places
+                    -> canonical_names -> place_types -> entity_scores -> facts -> quotes
+                    -> fact_sources
 
 Each component lives in its own module of this package, named after it; :data:`DEFAULT_PIPELINE`
 is the whole order in one place. ``Pipeline(exclude=[...])`` leaves components out (they are not
@@ -30,16 +28,12 @@ T = TypeVar("T")
 
 #: The built-in components, in the order they run.
 DEFAULT_PIPELINE: tuple[str, ...] = (
-    "tokenize", "ner", "clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-    "website_names", "label_consistency", "team_names", "group_names", "datelines",
+    "tokenize", "ner", "entity_rules", "datelines",
     "gazetteer_places", "canonical_names", "place_types", "entity_scores", "facts", "quotes",
     "fact_sources",
 )
-#: The components that correct the NER model's output (``--ablate`` scores each one).
-POST_NER = ("clitics", "legal_forms", "leading_titles", "not_entities", "org_units",
-            "website_names", "label_consistency", "team_names", "group_names")
 #: Components that only post-process the NER model's output (left out with it).
-_NER_ONLY = ("ner", *POST_NER)
+_NER_ONLY = ("ner", "entity_rules")
 _GAZETTEER = ("gazetteer_places", "place_types")
 _FACTS = ("facts", "fact_sources")
 
