@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 class TitleRule:
     """Trim leading titles (PER, ORG) and lower-case place words (LOC) off mentions."""
 
-    def __init__(self, also_names: Iterable[str]):
+    def __init__(self, also_names: Iterable[str],
+                 titles: frozenset[tuple[str, ...]] | None = None):
         self.also_names = frozenset(also_names)
+        self.titles = titles  # title phrases; None: the lexicon's [titles] words
         self.place_words = frozenset(w for phrase in place_prefix_phrases() for w in phrase)
 
     def cut(self, ent: Entity) -> int:
@@ -48,7 +50,7 @@ class TitleRule:
             return ws[i].start if i else 0
         if ent.label not in ("PER", "ORG"):
             return 0
-        first, _end = strip_title_words(ws)
+        first, _end = strip_title_words(ws, titles=self.titles)
         if not first or not ws[first].text[:1].isupper():
             return 0
         if first == 1 and ws[0].key in self.also_names:
@@ -58,7 +60,8 @@ class TitleRule:
     def __call__(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
         out = []
         for ent in entities:
-            if ent.label in ("PER", "ORG") and ent.origin == "model" and is_title(ent.text) \
+            if ent.label in ("PER", "ORG") and ent.origin == "model" \
+                    and is_title(ent.text, self.titles) \
                     and ent.text.split()[0].lower() not in self.also_names:
                 continue  # "Menpora": a post, not a name
             n = self.cut(ent)

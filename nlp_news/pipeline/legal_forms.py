@@ -38,17 +38,22 @@ class LegalFormRule:
         """True for an entity text that is only a legal form ("Tbk", "Tbk.", "Persero")."""
         return text.strip().strip("()").strip().rstrip(".").lower() in self.forms
 
+    def cut(self, name: str) -> int:
+        """Where the legal form ending an organisation's ``name`` starts, with the space,
+        comma or bracket before it (0: none, or nothing before it)."""
+        match = self._suffix.search(name)
+        return match.start() if match else 0
+
     def __call__(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
         """The entities of one article (``text``), in order, without legal forms."""
         out: list[Entity] = []
         for ent in entities:
             if self.is_form(ent.text):
                 continue
-            if ent.label == "ORG":
-                cut = self._suffix.search(ent.text)
-                if cut and cut.start() > 0:
-                    end = ent.start_char + cut.start()
-                    ent = replace(ent, end_char=end, text=text[ent.start_char:end])
+            cut = self.cut(ent.text) if ent.label == "ORG" else 0
+            if cut:
+                end = ent.start_char + cut
+                ent = replace(ent, end_char=end, text=text[ent.start_char:end])
             out.append(ent)
         return out
 
