@@ -85,21 +85,23 @@ def squashed(name: str) -> str:
     return "".join(keys(_WEB_DOMAIN.sub("", name.strip())))
 
 
-def _phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
+def phrases(items: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Phrases of a word list as key tuples ("Wakil Menteri" -> ("wakil", "menteri"))."""
     return frozenset(tuple(norm(w) for w in item.split()) for item in items)
 
 
 @cache
 def title_phrases() -> frozenset[tuple[str, ...]]:
-    """Title and honorific phrases as key tuples (``[titles] words``)."""
-    return _phrases(lexicon.table("titles")["words"])
+    """Title and honorific phrases as key tuples (``[titles] words`` and
+    ``[ranks_honorifics] words``)."""
+    return phrases([*lexicon.table("titles")["words"], *lexicon.table("ranks_honorifics")["words"]])
 
 
 @cache
 def title_after_phrases() -> frozenset[tuple[str, ...]]:
     """Words that complete a title ("luar negeri" after "menteri"), ordinals among them
     ("Presiden ketiga", "Putri Kedua": ``[collective_numbers]``' words and "pertama")."""
-    return _phrases([*lexicon.table("titles")["after"], *lexicon.table("collective_numbers")])
+    return phrases([*lexicon.table("titles")["after"], *lexicon.table("collective_numbers")])
 
 
 @cache
@@ -111,7 +113,7 @@ def degree_keys() -> frozenset[str]:
 @cache
 def place_prefix_phrases() -> frozenset[tuple[str, ...]]:
     """Place prefixes ("jalur", "kabupaten", ...) as key tuples."""
-    return _phrases(lexicon.table("place_prefixes")["words"])
+    return phrases(lexicon.table("place_prefixes")["words"])
 
 
 @lru_cache(maxsize=32)  # bounded: besides the fixed phrase lists it sees each article's names
@@ -128,14 +130,15 @@ def _match_at(keys_: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]])
     return 0
 
 
-def is_title(text: str) -> bool:
-    """True when every word of ``text`` belongs to a title ("Wakil Menteri Luar Negeri")."""
+def is_title(text: str, titles: frozenset[tuple[str, ...]] | None = None) -> bool:
+    """True when every word of ``text`` belongs to a title ("Wakil Menteri Luar Negeri");
+    ``titles``: the title phrases (default :func:`title_phrases`)."""
     ws = words(text)
-    return bool(ws) and _all_title(ws)
+    return bool(ws) and _all_title(ws, titles=titles)
 
 
-def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset()
-                      ) -> tuple[int, int]:
+def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset(),
+                      titles: frozenset[tuple[str, ...]] | None = None) -> tuple[int, int]:
     """``(first, end)``: the words of ``ws`` left of a person's name once titles are removed.
 
     Leading titles go ("Wakil Menteri Luar Negeri Mikhail Bogdanov" -> "Mikhail Bogdanov"), with
@@ -144,14 +147,16 @@ def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = fr
     words ("Rusia Vladimir Putin", the title left outside); when the mention starts with a title, a
     later title cuts too ("Kapolda Metro Jaya Irjen Karyoto" -> "Karyoto").  Trailing degrees
     go ("Ahmad, S.H." -> "Ahmad").  A mention that is all title keeps all its words.
+    ``titles``: the title phrases (default :func:`title_phrases`).
     """
+    titles = title_phrases() if titles is None else titles
     ks = [w.key for w in ws]
     i = 0
     lead = _match_at(ks, 0, known)
-    if lead and not _match_at(ks, 0, title_phrases()) and len(ks) - lead >= 2:
+    if lead and not _match_at(ks, 0, titles) and len(ks) - lead >= 2:
         i = lead  # "Rusia Vladimir Putin": the place of a dropped title
     while i < len(ks):
-        n = _match_at(ks, i, title_phrases())
+        n = _match_at(ks, i, titles)
         if not n:
             break
         i += n
@@ -162,7 +167,7 @@ def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = fr
             i += m
     if i:  # a title context: a later title word ends the description of the post
         for j in range(len(ks) - 1, i - 1, -1):
-            n = _match_at(ks, j, title_phrases())
+            n = _match_at(ks, j, titles)
             if n and j + n < len(ks) and ws[j].text[:1].isupper():
                 i = j + n
                 break
@@ -238,14 +243,16 @@ def leading_title(text_before: str, known: frozenset[tuple[str, ...]] = frozense
     return None
 
 
-def _all_title(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+def _all_title(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset(),
+               titles: frozenset[tuple[str, ...]] | None = None) -> bool:
     """True when ``ws`` is a title followed only by titles, completions or ``known`` names."""
+    titles = title_phrases() if titles is None else titles
     ks = [w.key for w in ws]
-    if not _match_at(ks, 0, title_phrases()):
+    if not _match_at(ks, 0, titles):
         return False
     i = 0
     while i < len(ks):
-        n = (_match_at(ks, i, title_phrases()) or _match_at(ks, i, title_after_phrases())
+        n = (_match_at(ks, i, titles) or _match_at(ks, i, title_after_phrases())
              or (i and _match_at(ks, i, known)))
         if not n:
             return False

@@ -203,18 +203,24 @@ def _span(ctx: Context, ent: Entity, start: int, end: int, label: str | None = N
                    label=label or ent.label)
 
 
+def title_cut(text: str, also_names: Collection[str]) -> int:
+    """Characters of leading titles to cut off a name ("AKBP Rina Sari": 5), 0 when none, or
+    when a title that is also a first name stands alone before it ("Putri Ayu")."""
+    ws = words(text)
+    if len(ws) < 2:
+        return 0
+    first, _end = strip_title_words(ws)
+    if not first or not ws[first].text[:1].isupper() or (
+            first == 1 and ws[0].key in also_names):
+        return 0
+    return ws[first].start
+
+
 def _trim_title(also_names: frozenset[str]) -> Edit:
-    """Leading titles off a name ("AKBP Rina Sari"), unless a title that is also a first
-    name stands alone before it ("Putri Ayu")."""
+    """Leading titles off a name (:func:`title_cut`)."""
     def cut(ctx: Context, ent: Entity) -> Entity:
-        ws = words(ent.text)
-        if len(ws) < 2:
-            return ent
-        first, _end = strip_title_words(ws)
-        if not first or not ws[first].text[:1].isupper() or (
-                first == 1 and ws[0].key in also_names):
-            return ent
-        return _span(ctx, ent, ent.start_char + ws[first].start, ent.end_char)
+        n = title_cut(ent.text, also_names)
+        return _span(ctx, ent, ent.start_char + n, ent.end_char) if n else ent
     return cut
 
 
@@ -229,10 +235,16 @@ def _trim_place_words(place_words: frozenset[str]) -> Edit:
     return cut
 
 
-def _trim_suffix(forms: frozenset[str]) -> Edit:
-    """A trailing word of ``forms`` off the name, with the comma or brackets around it."""
+def suffix_pattern(forms: Iterable[str]) -> regex.Pattern:
+    """A trailing word of ``forms`` ending a name, with the comma or brackets around it
+    ("PT Maju Jaya, Tbk.", "PT Kereta Api (Persero)")."""
     alternatives = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    suffix = regex.compile(rf"(?i)(?:[\s,]++\(?|\()\s*+(?:{alternatives})\.?\s*+\)?$")
+    return regex.compile(rf"(?i)(?:[\s,]++\(?|\()\s*+(?:{alternatives})\.?\s*+\)?$")
+
+
+def _trim_suffix(forms: frozenset[str]) -> Edit:
+    """A trailing word of ``forms`` off the name (:func:`suffix_pattern`)."""
+    suffix = suffix_pattern(forms)
 
     def cut(ctx: Context, ent: Entity) -> Entity:
         found = suffix.search(ent.text)

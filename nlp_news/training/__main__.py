@@ -18,6 +18,7 @@ from . import (
     ner_augment,
     ner_average,
     ner_label_fixes,
+    ner_relabel,
     ner_train,
     tokenizer_eval,
     tokenizer_train,
@@ -81,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--label-fixes", action=argparse.BooleanOptionalAction, default=False,
                         help="apply the reviewed corrections of the NER training labels "
                              "(nlp_news/resources/ner_label_fixes.tsv) before training")
+    parser.add_argument("--relabel", action=argparse.BooleanOptionalAction, default=False,
+                        help="relabel the public NER training sets (never the dev sets) to the "
+                             "annotation guide's conventions where a program can tell: titles "
+                             "out of person spans, legal forms out of organisations, events, "
+                             "languages and apps untagged, countries tagged "
+                             "(nlp_news/training/ner_relabel.py; the counts per set and rule "
+                             "are logged and written to --work/ner.relabel.json)")
     parser.add_argument("--average-snapshots", type=Path, default=None, metavar="DIR",
                         help="keep the average of every evaluation of the averaging stage in "
                              "DIR, to choose one by the real-article dev score")
@@ -107,7 +115,9 @@ def prepare_ner(args: argparse.Namespace) -> tuple[Path, Path]:
                              else None,
                              silver_articles=args.silver_articles,
                              silver_models=args.silver_models or args.models,
-                             gold_articles=args.gold_articles, gold_copies=args.gold_copies)
+                             gold_articles=args.gold_articles, gold_copies=args.gold_copies,
+                             relabeler=ner_relabel.Relabeler.load(
+                                 model_paths(args.models).gazetteer) if args.relabel else None)
 
 
 def compare_tokenizers(args: argparse.Namespace) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -11,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ner_article_silver, ner_augment, ner_data, ner_label_fixes, ner_silver
+from . import ner_article_silver, ner_augment, ner_data, ner_label_fixes, ner_relabel, ner_silver
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +74,14 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
             teachers: tuple[Path, ...] = (), label_fixes: Path | None = None,
             silver_articles: int = 0, silver_models: Path | None = None,
-            gold_articles: Path | None = None, gold_copies: int = 1
-            ) -> tuple[Path, Path]:
+            gold_articles: Path | None = None, gold_copies: int = 1,
+            relabeler: ner_relabel.Relabeler | None = None) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
 
     With ``label_fixes`` (a file of :mod:`.ner_label_fixes`), the reviewed corrections of
-    the training sets' labels are applied first.
+    the training sets' labels are applied first.  With ``relabeler``, the public training sets
+    (never the dev sets) are then relabelled to the guide's conventions (:mod:`.ner_relabel`);
+    what changed, per set and rule, is logged and written to ``work/ner.relabel.json``.
 
     With ``augment``, every training sentence with entities also gets ``augment_copies``
     mention-replaced copies (:mod:`.ner_augment`).  With ``teachers`` (model folders), silver
@@ -92,16 +95,24 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     """
     work.mkdir(parents=True, exist_ok=True)
     fixes = ner_label_fixes.read_fixes(label_fixes) if label_fixes else {}
-    train = []
+    sets = {}
     for name in TRAIN_SETS:
-        sentences, changed = ner_label_fixes.apply_fixes(name, read_set(data_dir, name), fixes)
+        sets[name], changed = ner_label_fixes.apply_fixes(name, read_set(data_dir, name), fixes)
         if fixes:
             log.info("%s: %d sentences with reviewed label fixes", name, changed)
-        train.extend(sentences)
     for name in extra:
         reader, relative = EXTRA_SETS[name]
-        train.extend(reader(data_dir / relative))
-    train = ner_data.dedupe(train)
+        sets[name] = list(reader(data_dir / relative))
+    relabelled = {}
+    if relabeler is not None:
+        names = ner_relabel.SetNames.of(s for sentences in sets.values() for s in sentences)
+        for name, sentences in sets.items():
+            sets[name], relabelled[name] = relabeler.relabel_set(sentences, names)
+        log.info("relabelled to the guide's conventions:\n%s",
+                 ner_relabel.counts_table(relabelled))
+        (work / "ner.relabel.json").write_text(
+            json.dumps(ner_relabel.counts_json(relabelled), indent=2), encoding="utf-8")
+    train = ner_data.dedupe(s for sentences in sets.values() for s in sentences)
     if augment:
         train = train + ner_augment.augment(train, data_dir, seed=seed, copies=augment_copies)
     dev = dev_sentences(data_dir)
