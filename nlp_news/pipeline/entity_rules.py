@@ -216,22 +216,19 @@ def title_cut(text: str, also_names: Collection[str]) -> int:
     return ws[first].start
 
 
-def _trim_title(also_names: frozenset[str]) -> Edit:
-    """Leading titles off a name (:func:`title_cut`)."""
+def _place_words_cut(text: str, place_words: frozenset[str]) -> int:
+    """Characters of lower-case place words to cut off a place ("kota Burdekin": 5)."""
+    ws, i = words(text), 0
+    while i < len(ws) - 1 and ws[i].text.islower() and ws[i].key in place_words:
+        i += 1
+    return ws[i].start if i else 0
+
+
+def _trim_start(measure: Callable[[str], int]) -> Edit:
+    """Cut ``measure(text)`` characters off the start of a mention."""
     def cut(ctx: Context, ent: Entity) -> Entity:
-        n = title_cut(ent.text, also_names)
+        n = measure(ent.text)
         return _span(ctx, ent, ent.start_char + n, ent.end_char) if n else ent
-    return cut
-
-
-def _trim_place_words(place_words: frozenset[str]) -> Edit:
-    """Lower-case place words off a place ("kota Burdekin")."""
-    def cut(ctx: Context, ent: Entity) -> Entity:
-        ws = words(ent.text)
-        i = 0
-        while i < len(ws) - 1 and ws[i].text.islower() and ws[i].key in place_words:
-            i += 1
-        return _span(ctx, ent, ent.start_char + ws[i].start, ent.end_char) if i else ent
     return cut
 
 
@@ -240,18 +237,6 @@ def suffix_pattern(forms: Iterable[str]) -> regex.Pattern:
     ("PT Maju Jaya, Tbk.", "PT Kereta Api (Persero)")."""
     alternatives = "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
     return regex.compile(rf"(?i)(?:[\s,]++\(?|\()\s*+(?:{alternatives})\.?\s*+\)?$")
-
-
-def _trim_suffix(forms: frozenset[str]) -> Edit:
-    """A trailing word of ``forms`` off the name (:func:`suffix_pattern`)."""
-    suffix = suffix_pattern(forms)
-
-    def cut(ctx: Context, ent: Entity) -> Entity:
-        found = suffix.search(ent.text)
-        if found is None or found.start() == 0:
-            return ent
-        return _span(ctx, ent, ent.start_char, ent.start_char + found.start())
-    return cut
 
 
 def _trim_clitic(word_ranks: Callable[[], Mapping[str, int]]) -> Edit:
@@ -286,12 +271,16 @@ def _edit(kind: str, table: Mapping[str, Any],
           word_ranks: Callable[[], Mapping[str, int]] | None) -> Edit:
     if kind == "clitic" and word_ranks is not None:
         return _trim_clitic(word_ranks)
-    if kind == "suffix":
-        return _trim_suffix(word_list(table["words"]))
+    if kind == "suffix":  # "PT Semen Gresik Tbk" -> "PT Semen Gresik"
+        suffix = suffix_pattern(word_list(table["words"]))
+        return lambda ctx, ent: _span(ctx, ent, ent.start_char, ent.start_char + m.start()) if (
+            m := suffix.search(ent.text)) and m.start() else ent
     if kind == "title":
-        return _trim_title(word_list("@titles.also_names"))
+        also_names = word_list("@titles.also_names")
+        return _trim_start(lambda text: title_cut(text, also_names))
     if kind == "place_words":
-        return _trim_place_words(frozenset(w for p in place_prefix_phrases() for w in p))
+        place_words = frozenset(w for p in place_prefix_phrases() for w in p)
+        return _trim_start(lambda text: _place_words_cut(text, place_words))
     raise ValueError(f"entity rule {table['id']!r}: no trim {kind!r} (a clitic needs the "
                      "model's word ranks)")
 

@@ -8,7 +8,7 @@ The public sets follow their own conventions, which differ from the guide's
 
 - ``title``: titles, ranks and honorifics at the start of a PER span go out of it ("AKBP
   Rina Sari" -> "Rina Sari"; the lexicon's ``[titles] words`` and ``[ranks_honorifics]
-  words``, as :class:`~nlp_news.pipeline.leading_titles.TitleRule` cuts them at run time).  A
+  words``, as the entity rule leading-title cuts them at run time).  A
   title that is also a first name ("Putri", "Imam") stays when it stands alone before the name,
   except the honorifics of ``[ranks_honorifics] titles_not_names`` ("Pangeran", "Gus"); "MS
   Hidayat" keeps its initials; a span whose name would start with a place or organisation the
