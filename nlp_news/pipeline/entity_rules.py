@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from importlib import resources as package_files
 from typing import TYPE_CHECKING, Any
 
@@ -69,11 +70,14 @@ class Context:
 
     def __init__(self, doc: Doc):
         self.text = doc.text
-        tokens = [t for s in doc.sentences for t in s.tokens]
-        self.starts = [t.start_char for t in tokens]
-        self.ends = [t.end_char for t in tokens]
+        tokens = [(t.start_char, t.end_char) for s in doc.sentences for t in s.tokens]
+        self.starts, self.ends = [t[0] for t in tokens], [t[1] for t in tokens]
         #: the article's mentions as the current rule found them
         self.entities: list[Entity] = doc.entities
+        # each looked up once an article (the rules ask for the same offsets again and again)
+        self.chunks = cache(self.chunks)
+        self.words_before = cache(self.words_before)
+        self.words_after = cache(self.words_after)
 
     def chunks(self, at: int, n: int, forward: bool = False) -> list[str]:
         """Up to ``n`` chunks right before (``forward``: after) the offset ``at``, nearest
@@ -95,24 +99,23 @@ class Context:
             edge, i = (end if forward else start), i + step
         return out if forward else out[::-1]
 
-    def words_before(self, start: int, n: int = 3) -> list[str]:
-        """The (lower-cased) words right before ``start``, at most ``n``; a score ("2-1")
+    def words_before(self, start: int) -> list[str]:
+        """The (lower-cased) words right before ``start``, at most three; a score ("2-1")
         reads ``<skor>``."""
         out = []
-        for chunk in reversed(self.chunks(start, n)):
+        for chunk in reversed(self.chunks(start, 3)):
             if _SCORE.fullmatch(chunk) or _WORD.fullmatch(chunk):
                 out.append("<skor>" if chunk[0].isdigit() else chunk.lower())
                 continue
-            tail = _TAIL_WORD.search(chunk)  # ",kontra Thailand": punctuation glued before
-            if tail is not None:
+            if tail := _TAIL_WORD.search(chunk):  # ",kontra Thailand": punctuation glued before
                 out.append(tail.group().lower())
             break
         return out[::-1]
 
-    def words_after(self, ent: Entity, n: int = 2) -> list[str]:
-        """The (lower-cased) words after ``ent``, at most ``n``, up to punctuation."""
+    def words_after(self, end: int) -> list[str]:
+        """The (lower-cased) words after the offset ``end``, at most two, up to punctuation."""
         out = []
-        for chunk in self.chunks(ent.end_char, n, forward=True):
+        for chunk in self.chunks(end, 2, forward=True):
             word = chunk.rstrip(_TRAILING)
             if not _WORD.fullmatch(word):
                 break
@@ -133,10 +136,9 @@ def _inside_name(openers: frozenset[str], last: frozenset[str]) -> Test:
     """The mention ends a capitalised name that opens with a word of ``openers``, or is the
     acronym in brackets after a name ending with a word of ``last``."""
     def test(ctx: Context, ent: Entity) -> bool:
-        start = ent.start_char
-        bracket = ctx.text[start - 1:start] == "("
+        bracket = ctx.text[ent.start_char - 1:ent.start_char] == "("
         name: list[str] = []
-        for chunk in reversed(ctx.chunks(start - bracket, 6)):
+        for chunk in reversed(ctx.chunks(ent.start_char - bracket, 6)):
             if not _CAPITALISED.fullmatch(chunk):
                 break
             name.insert(0, chunk)
@@ -149,10 +151,9 @@ def _place_context(place_before: frozenset[str]) -> Test:
     """The mention is the place: a word of ``place_before`` before it, or it ends an address
     ("Cordoba, Argentina")."""
     def test(ctx: Context, ent: Entity) -> bool:
-        chunks = ctx.chunks(ent.start_char, 1)
-        if chunks and chunks[0].endswith(",") and _CAPITALISED.fullmatch(chunks[0][:-1]):
-            return True
-        return ends_with(ctx.words_before(ent.start_char), place_before)
+        chunk = (ctx.chunks(ent.start_char, 1) or [""])[0]
+        return bool(chunk.endswith(",") and _CAPITALISED.fullmatch(chunk[:-1])) or ends_with(
+            ctx.words_before(ent.start_char), place_before)
     return test
 
 
@@ -178,14 +179,14 @@ def conditions(table: Mapping[str, Any]) -> tuple[Test, ...]:
         tests.append(lambda c, e: pattern.fullmatch(e.text if whole else e.text.split()[-1])
                      is not None)
     if table.get("title"):
-        also = word_list("@titles.also_names")
-        tests.append(lambda c, e: is_title(e.text) and e.text.split()[0].lower() not in also)
+        also, only_title = word_list("@titles.also_names"), lru_cache(maxsize=4096)(is_title)
+        tests.append(lambda c, e: only_title(e.text) and e.text.split()[0].lower() not in also)
     if "before" in table:
         cues = word_list(table["before"])
         tests.append(lambda c, e: ends_with(c.words_before(e.start_char), cues))
     if "after" in table:
         after = word_list(table["after"])
-        tests.append(lambda c, e: bool(ws := c.words_after(e)) and (
+        tests.append(lambda c, e: bool(ws := c.words_after(e.end_char)) and (
             ws[0] in after or " ".join(ws) in after))
     if "inside_name" in table:
         tests.append(_inside_name(word_list(table["inside_name"]),
@@ -203,7 +204,8 @@ def _span(ctx: Context, ent: Entity, start: int, end: int, label: str | None = N
                    label=label or ent.label)
 
 
-def title_cut(text: str, also_names: Collection[str]) -> int:
+@lru_cache(maxsize=4096)
+def title_cut(text: str, also_names: frozenset[str]) -> int:
     """Characters of leading titles to cut off a name ("AKBP Rina Sari": 5), 0 when none, or
     when a title that is also a first name stands alone before it ("Putri Ayu")."""
     ws = words(text)
@@ -259,11 +261,9 @@ def _trim_clitic(word_ranks: Callable[[], Mapping[str, int]]) -> Edit:
         if stem is None:
             return ent
         text, label = ent.text[:stem], ent.label
-        if len(text.split()) == 1:
+        if len(text.split()) == 1:  # "Instagramnya": as "Instagram" is tagged, or nothing
             label = next((e.label for e in ctx.entities if e.text == text), None)
-            if label is None:
-                return None
-        return _span(ctx, ent, ent.start_char, ent.start_char + stem, label)
+        return _span(ctx, ent, ent.start_char, ent.start_char + stem, label) if label else None
     return cut
 
 
@@ -333,8 +333,12 @@ class Rule:
 
     def applies(self, ctx: Context, ent: Entity) -> bool:
         """The mention is the model's, has one of the rule's labels and passes its tests."""
-        return (ent.origin == "model" and (self.labels is None or ent.label in self.labels)
-                and all(test(ctx, ent) for test in self.tests))
+        if ent.origin != "model" or (self.labels is not None and ent.label not in self.labels):
+            return False
+        for test in self.tests:  # noqa: SIM110 (a loop, faster: it runs per rule and mention)
+            if not test(ctx, ent):
+                return False
+        return True
 
     def __call__(self, ctx: Context, entities: list[Entity]) -> list[Entity]:
         """The article's mentions after this rule."""
