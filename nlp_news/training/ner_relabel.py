@@ -373,7 +373,7 @@ def _show(name: str, index: int, before: Sentence, after: Sentence) -> str:
 def main(argv: list[str] | None = None) -> int:
     from .. import config
     from ..models import model_paths
-    from . import ner_train
+    from . import ner_data
 
     parser = argparse.ArgumentParser(prog="python -m nlp_news.training.ner_relabel",
                                      description=__doc__.split("\n\n")[0])
@@ -387,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
     args = parser.parse_args(argv)
     relabeler = Relabeler.load(model_paths(args.models).gazetteer)
-    sets = {name: ner_train.read_set(args.data, name) for name in ner_train.TRAIN_SETS}
+    sets = {name: ner_data.read_set(args.data, name) for name in ner_data.TRAIN_SETS}
     names = SetNames.of(s for sentences in sets.values() for s in sentences)
     counts: dict[str, Counter] = {}
     changed: list[tuple[str, int, Sentence, Sentence]] = []

@@ -13,15 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ner_article_silver, ner_augment, ner_data, ner_label_fixes, ner_relabel, ner_silver
+from .ner_data import DEV_SETS, HARMONISED, TRAIN_SETS, read_set  # noqa: F401  (also from here)
 
 log = logging.getLogger(__name__)
 
-HARMONISED = Path("ner/harmonised_PER_LOC_ORG")
-
-#: Training mix chosen on the dev splits (see models/README.md).  NER-UGM is left out: it
-#: leaves frequent names untagged and lowered every dev score when added.
-TRAIN_SETS = ("idner2k_train", "nerui_fold1_train", "nergrit_train")
-DEV_SETS = ("idner2k_dev", "nerui_fold1_dev", "nergrit_dev")
 #: Optional extra training sets (``--extra NAME``): reader and path under the data folder.
 EXTRA_SETS = {
     "mdee_gold": (ner_data.read_mdee, "ner/mdee_wikipedia_silver/goldstandard-0811.txt"),
@@ -58,11 +53,6 @@ class NerConfig:
     #: (forward, backward) character language models read instead of the char-LSTM
     charlm: tuple[Path, Path] | None = None
     stanza_args: list[str] = field(default_factory=list)  # passed on as they are, last
-
-
-def read_set(data_dir: Path, name: str) -> list[ner_data.Sentence]:
-    """The sentences of one harmonised NER set (``TRAIN_SETS``/``DEV_SETS`` names)."""
-    return list(ner_data.read_bio(data_dir / HARMONISED / f"{name}.bio"))
 
 
 def dev_sentences(data_dir: Path) -> list[ner_data.Sentence]:
