@@ -38,19 +38,6 @@ def spans_to_bio(n_tokens: int, spans: Iterable[Span]) -> list[str]:
     return tags
 
 
-def majority_vote(votes: Sequence[set[Span]]) -> set[Span]:
-    """The spans that more than half of ``votes`` (one span set per model) contain; where two
-    such spans overlap, the one with more votes (then the earlier, longer one) is kept."""
-    counts = Counter(span for spans in votes for span in spans)
-    winners = sorted((span for span, n in counts.items() if 2 * n > len(votes)),
-                     key=lambda span: (-counts[span], span[0], -span[1]))
-    kept: set[Span] = set()
-    for span in winners:
-        if not any(span[0] < other[1] and other[0] < span[1] for other in kept):
-            kept.add(span)
-    return kept
-
-
 def score(gold: Sequence[set[Span]], pred: Sequence[set[Span]]) -> dict[str, dict[str, float]]:
     """Per-label and micro precision/recall/F1 over sentences of span sets."""
     tp, fp, fn = Counter(), Counter(), Counter()

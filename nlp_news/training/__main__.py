@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "--augment (default: 1)")
     parser.add_argument("--label-fixes", action=argparse.BooleanOptionalAction, default=False,
                         help="apply the reviewed corrections of the NER training labels "
-                             "(nlp_news/resources/ner_label_fixes.tsv) before training")
+                             "(nlp_news/training/data/ner_label_fixes.tsv) before training")
     parser.add_argument("--relabel", action=argparse.BooleanOptionalAction, default=False,
                         help="relabel the public NER training sets (never the dev sets) to the "
                              "annotation guide's conventions where a program can tell: titles "

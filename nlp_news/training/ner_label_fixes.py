@@ -3,7 +3,7 @@
 The held-out taggers of :mod:`.ner_audit` disagree with the gold on about 1,800 training
 sentences.  Each of those sentences was judged by a reviewer (see models/README.md); where
 the gold was clearly wrong, the corrected spans of the whole sentence are kept in
-``nlp_news/resources/ner_label_fixes.tsv``.  The file holds no text: a sentence is named by
+``nlp_news/training/data/ner_label_fixes.tsv``.  The file holds no text: a sentence is named by
 its set and its position in the set's file, and a checksum of its tokens makes sure the fix
 lands on the sentence it was made for.  Only training sets are ever corrected; the dev sets
 stay as published.
@@ -27,7 +27,7 @@ LABELS = ("PER", "LOC", "ORG")
 
 def default_path() -> Path:
     """The corrections shipped with the package."""
-    return Path(str(resources.files("nlp_news") / "resources" / "ner_label_fixes.tsv"))
+    return Path(str(resources.files("nlp_news.training") / "data" / "ner_label_fixes.tsv"))
 
 
 @dataclass(frozen=True)

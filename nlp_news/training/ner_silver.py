@@ -5,7 +5,9 @@ running them all at annotation time would multiply the cost of NER.  Instead the
 distilled into one model: raw sentences (news paragraphs from the word-vector corpus and the
 Wikipedia text of the MDEE silver file, whose own automatic labels are ignored) are tagged by
 every teacher, and a sentence is kept only when all teachers return exactly the same
-entities.  Sentences identical to a dev sentence are never kept.
+entities.  Sentences identical to a dev sentence are never kept.  :func:`majority_vote`
+keeps what most of several taggers find (``benchmarks/eval_ner_dev.py --vote`` scores such an
+ensemble).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..evaluate import spans_to_bio
+from ..evaluate import Span, spans_to_bio
 from .ner_data import Sentence, read_mdee
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,19 @@ def agreed(sentences: Sequence[Tokens], taggers: Iterable) -> list[Sentence]:
         if first and all(v[index] == first for v in votes[1:]):
             out.append(list(zip(tokens, spans_to_bio(len(tokens), first), strict=True)))
     return out
+
+
+def majority_vote(votes: Sequence[set[Span]]) -> set[Span]:
+    """The spans that more than half of ``votes`` (one span set per model) contain; where two
+    such spans overlap, the one with more votes (then the earlier, longer one) is kept."""
+    counts = Counter(span for spans in votes for span in spans)
+    winners = sorted((span for span, n in counts.items() if 2 * n > len(votes)),
+                     key=lambda span: (-counts[span], span[0], -span[1]))
+    kept: set[Span] = set()
+    for span in winners:
+        if not any(span[0] < other[1] and other[0] < span[1] for other in kept):
+            kept.add(span)
+    return kept
 
 
 def silver(data_dir: Path, teachers: Sequence[Path], exclude: Iterable[Sentence],

@@ -1,4 +1,6 @@
-"""Headless Chromium for the report's browser test and screenshots (not needed to make one).
+"""Headless Chromium for the report's browser test (``tests/test_report_browser.py``), the
+README's screenshots (``scripts/report_screenshots.py``) and ``benchmarks/bench_report.py``; a
+development tool, not part of the package (a report needs no browser to be made).
 
 Uses Selenium with Debian's ``chromium`` and ``chromium-driver`` (``apt-get install chromium
 chromium-driver``; ``pip install selenium``).  :func:`missing` says what is absent, so callers
