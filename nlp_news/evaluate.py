@@ -3,39 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-Span = tuple[int, int, str]
-
-
-def bio_spans(tags: Sequence[str]) -> set[Span]:
-    """Spans ``(start, end, label)`` of a BIO (or BIOES) tag sequence; a stray I- starts a span."""
-    spans: set[Span] = set()
-    start, label = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix in ("I", "E") and kind == label and start is not None
-        if not continues:
-            if start is not None:
-                spans.add((start, i, label))
-                start, label = None, None
-            if prefix in ("B", "I", "S", "E"):
-                start, label = i, kind
-        if prefix in ("E", "S") and start is not None:
-            spans.add((start, i + 1, label))
-            start, label = None, None
-    return spans
-
-
-def spans_to_bio(n_tokens: int, spans: Iterable[Span]) -> list[str]:
-    """BIO tags for ``n_tokens`` tokens from spans."""
-    tags = ["O"] * n_tokens
-    for start, end, label in spans:
-        tags[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            tags[i] = f"I-{label}"
-    return tags
+from .bio import Span, bio_spans, read_bio, spans_to_bio, write_bio
 
 
 def score(gold: Sequence[set[Span]], pred: Sequence[set[Span]]) -> dict[str, dict[str, float]]:
@@ -64,8 +35,6 @@ def score(gold: Sequence[set[Span]], pred: Sequence[set[Span]]) -> dict[str, dic
 
 def read_gold(path: str | Path) -> list[list[tuple[str, str]]]:
     """Sentences of (token, tag) from a ``token<TAB>BIO`` file."""
-    from .training.ner_data import read_bio
-
     return list(read_bio(path))
 
 
@@ -77,8 +46,6 @@ def evaluate_ner_file(gold_path: str | Path, *, models: str | Path | None = None
 
     tokens, gold, pred = tag_gold(gold_path, tagger or NerTagger(model_paths(models)))
     if predictions is not None:
-        from .training.ner_data import write_bio
-
         write_bio((list(zip(toks, spans_to_bio(len(toks), spans), strict=True))
                    for toks, spans in zip(tokens, pred, strict=True)), predictions)
     report = score(gold, pred)

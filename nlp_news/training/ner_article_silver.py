@@ -32,8 +32,8 @@ from pathlib import Path
 
 import regex
 
+from ..bio import spans_to_bio
 from ..doc import Doc
-from ..evaluate import spans_to_bio
 from ..gold import SAMPLE, eligible_articles, sample_rows
 from .ner_data import Sentence
 from .ner_silver import MAX_TOKENS, MIN_TOKENS

@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..evaluate import Span, bio_spans, score
+from ..bio import Span, bio_spans
+from ..evaluate import score
 from . import ner_augment, ner_data
 from .ner_label_fixes import checksum
 from .ner_train import TRAIN_SETS, NerConfig, dev_sentences, read_set, train

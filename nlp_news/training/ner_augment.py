@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from ..evaluate import bio_spans
+from ..bio import bio_spans
 from .ner_data import LABELS, Sentence
 
 Name = tuple[str, ...]

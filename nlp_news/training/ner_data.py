@@ -1,4 +1,8 @@
-"""Read the harmonised PER/LOC/ORG BIO files and write stanza's NER JSON format."""
+"""Read the harmonised PER/LOC/ORG BIO files and write stanza's NER JSON format.
+
+The BIO format itself (reading, writing, spans) is :mod:`nlp_news.bio`; its names are also
+importable from here, where the training modules have always taken them.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-Sentence = list[tuple[str, str]]
+from ..bio import LABELS, Sentence, read_bio, repair, split_line, write_bio
 
-#: Labels the shipped NER model predicts; every other label in the sources becomes ``O``.
-LABELS = ("PER", "LOC", "ORG")
+__all__ = ["DEV_SETS", "HARMONISED", "LABELS", "TRAIN_SETS", "Sentence", "dedupe",
+           "first_occurrences", "read_bio", "read_mdee", "read_set", "write_bio",
+           "write_stanza_json"]
 
 #: The harmonised sets' folder under the shared data folder.
 HARMONISED = Path("ner/harmonised_PER_LOC_ORG")
@@ -23,51 +28,6 @@ def read_set(data_dir: Path, name: str) -> list[Sentence]:
     """The sentences of one harmonised NER set (``TRAIN_SETS``/``DEV_SETS`` names) under the
     shared data folder ``data_dir``."""
     return list(read_bio(data_dir / HARMONISED / f"{name}.bio"))
-
-
-def read_bio(path: str | Path) -> Iterator[Sentence]:
-    """Yield sentences from a ``token<TAB>BIO`` file with a blank line between sentences.
-
-    Labels outside :data:`LABELS` (NER-UGM's TIME/QUANTITY) become ``O``; a stray ``I-X`` that
-    does not continue an ``X`` span is repaired to ``B-X``.
-    """
-    sentence: Sentence = []
-    with open(path, encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line.strip():
-                if sentence:
-                    yield _repair(sentence)
-                    sentence = []
-                continue
-            parts = _columns(line)
-            if len(parts) < 2:
-                raise ValueError(f"{path}:{line_no}: expected 'token<TAB>tag', got {line!r}")
-            token, tag = parts[0], parts[-1].strip()
-            sentence.append((token, tag))
-    if sentence:
-        yield _repair(sentence)
-
-
-def _columns(line: str) -> list[str]:
-    """The columns of one ``token<TAB>tag`` line; a line without tabs splits at its last space
-    (``token tag``, as in MDEE's silver file)."""
-    return line.split("\t") if "\t" in line else line.rsplit(" ", 1)
-
-
-def _repair(sentence: Sentence) -> Sentence:
-    out: Sentence = []
-    prev = "O"
-    for token, tag in sentence:
-        if tag != "O":
-            prefix, _, label = tag.partition("-")
-            if label not in LABELS or prefix not in ("B", "I"):
-                tag = "O"
-            elif prefix == "I" and prev[2:] != label:
-                tag = "B-" + label
-        out.append((token, tag))
-        prev = tag
-    return out
 
 
 def first_occurrences(sentences: Sequence[Sentence]) -> list[int]:
@@ -95,17 +55,6 @@ def write_stanza_json(sentences: Iterable[Sentence], path: str | Path) -> int:
     return len(data)
 
 
-def write_bio(sentences: Iterable[Sentence], path: str | Path) -> int:
-    """Write sentences as ``token<TAB>BIO`` lines with a blank line between sentences."""
-    count = 0
-    with open(path, "w", encoding="utf-8") as handle:
-        for sentence in sentences:
-            handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
-            handle.write("\n")
-            count += 1
-    return count
-
-
 _MDEE_LABELS = {"Person": "PER", "Place": "LOC", "Organisation": "ORG"}
 
 
@@ -118,13 +67,13 @@ def read_mdee(path: str | Path) -> Iterator[Sentence]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
-            parts = _columns(line)
+            parts = split_line(line)
             if len(parts) < 2 or not parts[0].strip():
                 continue
             label = _MDEE_LABELS.get(parts[1].strip())
             sentence.append((parts[0], f"I-{label}" if label else "O"))
             if parts[0] in (".", "!", "?"):
-                yield _repair(sentence)
+                yield repair(sentence)
                 sentence = []
     if sentence:
-        yield _repair(sentence)
+        yield repair(sentence)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..evaluate import Span, spans_to_bio
+from ..bio import Span, spans_to_bio
 from .ner_data import Sentence
 
 COLUMNS = ("set", "sentence", "tokens", "checksum", "spans", "kinds")

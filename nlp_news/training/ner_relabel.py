@@ -55,9 +55,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import lexicon
+from ..bio import Span, bio_spans, spans_to_bio
 from ..entities.gazetteer import Gazetteer
 from ..entities.names import is_title, norm, title_phrases
-from ..evaluate import Span, bio_spans, spans_to_bio
 from ..pipeline.entity_rules import suffix_pattern, title_cut
 from .ner_data import Sentence
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..evaluate import Span, spans_to_bio
+from ..bio import Span, spans_to_bio
 from .ner_data import Sentence, read_mdee
 
 log = logging.getLogger(__name__)
