@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +16,16 @@ import pandas as pd
 
 from . import tables, writers
 from .article import article_from_record
+from .config import Config
 from .doc import Article, Doc
 from .duplicates import THRESHOLD, DuplicateFinder, check_threshold
 from .entities import EntitySummary, to_spacy
 from .entities.resolve import NameKnowledge
 from .entities.summary import doc_key, set_canonical_ids
-from .models import model_paths
 from .pipeline import Pipeline
 from .pipeline.core import batched
-from .pipeline.resources import Config, Resources
+from .pipeline.resources import Resources
 from .readers import Record, read_articles
-from .scores import check_min_score
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +169,7 @@ def _articles(inputs: Iterable[Input] | str | Path, text_column: str | None
                           error=f"input:{n}: cannot annotate a {type(item).__name__}")
 
 
-_DEFAULT_PIPELINE: dict[tuple[Any, ...], Pipeline] = {}
+_DEFAULT_PIPELINE: dict[Config, Pipeline] = {}
 
 
 def set_torch_threads(threads: int | None) -> None:
@@ -187,21 +186,23 @@ def set_torch_threads(threads: int | None) -> None:
         torch.set_num_threads(threads)
 
 
-def get_pipeline(models: str | Path | None = None, ner: bool = True,
-                 aliases: str | Path | None = None, min_score: float | None = None,
-                 threads: int | None = 1) -> Pipeline:
-    """A process-wide pipeline per model folder, alias file and ``min_score``, loaded on
-    first use (the one cache: the API, the CLI and every batch worker use it).  ``threads``:
-    torch threads of this process, set before the model loads or runs (None leaves them as
-    they are)."""
-    if ner:
+def get_pipeline(config: Config | str | Path | None = None, *, threads: int | None = 1,
+                 **options: Any) -> Pipeline:
+    """A process-wide pipeline per :class:`~nlp_news.config.Config`, loaded on first use (the
+    one cache: the API, the CLI and every batch worker use it).  ``config``: the pipeline's
+    Config, or a model folder, with ``options`` the Config's other fields (``ner=False``,
+    ``aliases=...``, ``min_score=...``); configs that name the same files share one pipeline.
+    ``threads``: torch threads of this process, set before the model loads or runs (None
+    leaves them as they are)."""
+    if not isinstance(config, Config):
+        config = Config(**{"models": config, **options})  # get_pipeline(models=...) too
+    elif options:
+        config = replace(config, **options)
+    if config.ner:
         set_torch_threads(threads)
-    key = (str(model_paths(models).root), ner, None if aliases is None else str(aliases),
-           min_score)
+    key = config.resolved()
     if key not in _DEFAULT_PIPELINE:
-        _DEFAULT_PIPELINE[key] = Pipeline(
-            config=Config(models=models, aliases=aliases, min_score=check_min_score(min_score)),
-            ner=ner)
+        _DEFAULT_PIPELINE[key] = Pipeline(config=config)
     return _DEFAULT_PIPELINE[key]
 
 
@@ -237,8 +238,8 @@ def annotate(
     check_threshold(duplicate_threshold)
     if pipeline is not None and "ner" in pipeline.pipe_names:
         set_torch_threads(threads)
-    pipe = pipeline or get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
-                                    threads=threads)
+    pipe = pipeline or get_pipeline(Config(models=models, ner=ner, aliases=aliases,
+                                           min_score=min_score), threads=threads)
     docs: list[Doc] = []
     for batch in batched(to_articles(inputs, text_column), batch_size):
         docs.extend(pipe(batch))

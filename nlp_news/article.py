@@ -10,6 +10,7 @@ entity or fact is taken from them.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 import regex
@@ -18,17 +19,33 @@ from . import lexicon, pubdate
 from .doc import Article
 from .readers import MAX_ARTICLE_CHARS, Record, missing_columns, resolve_fields
 
-_CFG = lexicon.table("article")
-_HEADER_LABELS: dict[str, str] = _CFG["header_labels"]
-_HEADER_LINE = regex.compile(
-    r"^\s*(?P<label>" + "|".join(regex.escape(k) for k in _HEADER_LABELS)
-    + r")\s*:\s*(?P<value>.+?)\s*$",
-    regex.IGNORECASE,
-)
-_BOILERPLATE = regex.compile(
-    r"^\s*(?:" + "|".join(regex.escape(s) for s in _CFG["boilerplate_starts"]) + r")",
-    regex.IGNORECASE,
-)
+
+def _header_labels() -> dict[str, str]:
+    """Header labels (``reporter``, ``editor``, ...) -> the field each one fills."""
+    return lexicon.table("article")["header_labels"]
+
+
+@cache
+def _header_line() -> regex.Pattern[str]:
+    return regex.compile(
+        r"^\s*(?P<label>" + "|".join(regex.escape(k) for k in _header_labels())
+        + r")\s*:\s*(?P<value>.+?)\s*$",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _boilerplate() -> regex.Pattern[str]:
+    starts = lexicon.table("article")["boilerplate_starts"]
+    return regex.compile(r"^\s*(?:" + "|".join(regex.escape(s) for s in starts) + r")",
+                         regex.IGNORECASE)
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(lexicon.table("article")["news_outlets"])
+
+
 # "LINGGAUPOS.CO.ID –", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -"
 _WORD = r"(?:\p{Lu}[\p{L}\d.]*|\([^)\n]{2,30}\))"
 _DATELINE = regex.compile(
@@ -39,8 +56,6 @@ _LINE = regex.compile(r"[^\n]*")
 #: The parts of a dateline: "Jakarta", "CNN Indonesia" / "(ANTARA News)" / "TEMPO.CO"
 _DATELINE_PART = regex.compile(r"\((?P<paren>[^()\n]+)\)|(?P<plain>[^,()\n]+)")
 _DOMAIN = regex.compile(r"\.(?:com|co|net|id|org|tv)\b", regex.IGNORECASE)
-_OUTLETS = frozenset(_CFG["news_outlets"])
-_CALENDAR = frozenset(lexicon.table("months")) | frozenset(lexicon.table("weekdays"))
 _HEADER_SCAN_LINES = 8
 _MAX_HEADER_LINE = 200
 #: Lines above the first header line (date, ``Reporter :``) that can be the title.
@@ -82,9 +97,9 @@ def _parse_header(article: Article, lines: list[tuple[int, int]]) -> int:
     found: dict[int, tuple[str, str]] = {}
     for i, s, e in top:
         line = text[s:e].strip()
-        match = _HEADER_LINE.match(line)
+        match = _header_line().match(line)
         if match:
-            found[i] = (_HEADER_LABELS[match["label"].lower()], match["value"])
+            found[i] = (_header_labels()[match["label"].lower()], match["value"])
         elif not found and pubdate.is_date_line(line) and not line.endswith("."):
             found[i] = ("date", line)
     if not found or max(found) == nonblank[-1][0]:  # a header needs a body after it
@@ -115,7 +130,7 @@ def _mark_body(article: Article, lines: list[tuple[int, int]], first_body: int) 
         line = text[s:e]
         if not line.strip():
             continue
-        if _BOILERPLATE.match(line):
+        if _boilerplate().match(line):
             end = _boilerplate_end(line)
             if end:
                 article.excluded.append((s, s + end))
@@ -123,7 +138,7 @@ def _mark_body(article: Article, lines: list[tuple[int, int]], first_body: int) 
         if not dateline_done:
             dateline_done = True
             match = _DATELINE.match(line)
-            if match and line.split(None, 1)[0].lower().rstrip(",") in _CALENDAR:
+            if match and line.split(None, 1)[0].lower().rstrip(",") in lexicon.calendar_words():
                 match = None  # "Desember - Februari 2020 ..." opens a sentence: no dateline
             if match:
                 article.excluded.append((s, s + match.end("line")))
@@ -141,7 +156,7 @@ def _boilerplate_end(line: str) -> int:
 
 
 def _is_outlet(part: str, bracketed: bool) -> bool:
-    return bracketed or bool(_DOMAIN.search(part)) or part.lower() in _OUTLETS
+    return bracketed or bool(_DOMAIN.search(part)) or part.lower() in _outlets()
 
 
 def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -30,13 +30,13 @@ import pandas as pd
 
 from . import duplicates, output_folder, safe_files, tables, writers
 from .article import record_id_and_text
+from .config import Config
 from .entities import EntitySummary
 from .entities.resolve import AliasTable, NameKnowledge
 from .entities.summary import doc_key, set_canonical_ids
 from .pipeline.core import batched
-from .pipeline.resources import Config, Resources
+from .pipeline.resources import Resources
 from .readers import Record, check_inputs, folder_files, read_articles
-from .scores import check_min_score
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +46,12 @@ TABLE_NAMES = tuple(tables.SCHEMAS)  # per-chunk tables; entity_summary is built
 
 @dataclass
 class BatchConfig:
-    """Options of a batch run (the ``nlp-news annotate`` flags)."""
+    """Options of a batch run (the ``nlp-news annotate`` flags): ``pipeline``, the pipeline's
+    :class:`~nlp_news.config.Config` (``--models``, ``--no-ner``, ``--aliases``,
+    ``--min-score``), and how the run reads, splits, runs and writes."""
 
     out: Path
+    pipeline: Config = field(default_factory=Config)
     fmt: str = "csv"
     chunk_size: int = 100
     jobs: int | str = "auto"  # a number, or "auto" (:func:`resolve_jobs`)
@@ -56,8 +59,6 @@ class BatchConfig:
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None = a LocalCluster
     resume: bool = False
-    models: str | None = None
-    ner: bool = True
     text_column: str | None = None  # None: recognised by name (the lexicon's [columns])
     columns: dict[str, str] = field(default_factory=dict)  # id/title/date/url named
     sheet: str | None = None  # the Excel sheet to read (None: every sheet)
@@ -65,10 +66,8 @@ class BatchConfig:
     tsv_quotes: bool = False
     overwrite: bool = False
     quiet: bool = False
-    aliases: Path | None = None  # the user's alias file (entities.resolve.AliasTable)
     duplicate_threshold: float = duplicates.THRESHOLD  # near duplicates (nlp_news.duplicates)
     skip_duplicates: bool = False  # do not annotate near duplicates (status "skipped")
-    min_score: float | None = None  # drop entities scoring below (nlp_news.scores)
 
 
 @dataclass
@@ -158,27 +157,24 @@ def _marker(parts: Path, index: int) -> Path:
     return parts / f"{index:07d}.done"
 
 
-def process_chunk(index: int, records: list[Record], parts: str, models: str | None = None,
-                  ner: bool = True, text_column: str | None = None, fmt: str = "csv",
-                  aliases: str | None = None, duplicate_of: dict[int, str] | None = None,
-                  skip_duplicates: bool = False, min_score: float | None = None
-                  ) -> ChunkResult:
-    """Annotate one chunk and write its part files (the unit of work on every engine).
+def process_chunk(index: int, records: list[Record], parts: str, config: BatchConfig,
+                  duplicate_of: dict[int, str] | None = None) -> ChunkResult:
+    """Annotate one chunk into the folder ``parts`` with the pipeline of ``config`` and write
+    its part files (the unit of work on every engine).
 
     Each table is written as a fragment in the output format, so the formatting happens here,
     in parallel; the chunk's :class:`EntitySummary` is written beside them as JSON (data
     only: nothing read back from the output folder can run code); the ``.done`` marker,
     written last, holds the chunk's counts.  ``duplicate_of``: the near duplicates the
     driver found among the chunk's records (position -> the earlier article's id), not
-    annotated with ``skip_duplicates``."""
+    annotated with ``config.skip_duplicates``."""
     from .annotate import get_pipeline, to_articles
 
     parts_dir = Path(parts)
-    pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
-                        threads=None)  # the engine's
+    pipe = get_pipeline(config.pipeline, threads=None)  # the engine's
     before = Counter(pipe.timings)
-    articles = list(to_articles(records, text_column))
-    for position, original in (duplicate_of or {}).items() if skip_duplicates else ():
+    articles = list(to_articles(records, config.text_column))
+    for position, original in (duplicate_of or {}).items() if config.skip_duplicates else ():
         if not articles[position].error:
             articles[position].skipped = f"near duplicate of {original} (--skip-duplicates)"
     docs = pipe(articles)
@@ -190,7 +186,7 @@ def process_chunk(index: int, records: list[Record], parts: str, models: str | N
     built_seconds = time.perf_counter() - start
     start = time.perf_counter()
     for name in TABLE_NAMES:
-        part_fmt = _part_format(name, fmt)
+        part_fmt = _part_format(name, config.fmt)
         writers.write_fragment(built[name], _part(parts_dir, index, name, part_fmt), part_fmt)
     summary = EntitySummary()
     summary.add(built["entities"], built["documents"])
@@ -232,16 +228,17 @@ def chunk_records(records: Iterable[Record], size: int) -> Iterator[tuple[int, l
 def _manifest(config: BatchConfig, inputs: list[str]) -> dict[str, object]:
     """The run's fingerprint (:func:`.output_folder.manifest`): inputs' content, models, code
     and every option that changes the tables."""
-    options = {"chunk_size": config.chunk_size, "ner": config.ner, "format": config.fmt,
+    pipeline = config.pipeline
+    options = {"chunk_size": config.chunk_size, "ner": pipeline.ner, "format": config.fmt,
                "text_column": config.text_column, "columns": config.columns,
                "sheet": config.sheet, "input_format": config.input_format,
                "tsv_quotes": config.tsv_quotes,
                "duplicate_threshold": config.duplicate_threshold,
-               "skip_duplicates": config.skip_duplicates, "min_score": config.min_score,
-               "aliases": None if config.aliases is None else {
-                   "file": os.path.abspath(config.aliases),
-                   "sha256": output_folder.file_checksum(Path(config.aliases))}}
-    return output_folder.manifest(inputs, options, config.models, config.out)
+               "skip_duplicates": config.skip_duplicates, "min_score": pipeline.min_score,
+               "aliases": None if pipeline.aliases is None else {
+                   "file": os.path.abspath(pipeline.aliases),
+                   "sha256": output_folder.file_checksum(Path(pipeline.aliases))}}
+    return output_folder.manifest(inputs, options, pipeline.models, config.out)
 
 
 def _prepare_parts(config: BatchConfig, inputs: list[str]) -> tuple[Path, set[int]]:
@@ -285,16 +282,15 @@ def _torch_threads(threads: int, ner: bool):
             torch.set_num_threads(before)
 
 
-def _preload_pipeline(models: str | None, ner: bool, aliases: str | None = None,
-                      threads: int = 1, min_score: float | None = None) -> None:
-    """Load and warm up the pipeline the workers will use (:func:`.annotate.get_pipeline`'s
-    process-wide cache, which forked workers inherit), with torch on ``threads`` threads as
-    in a worker; the caller's thread count is put back afterwards."""
+def _preload_pipeline(config: Config, threads: int = 1) -> None:
+    """Load and warm up the pipeline of ``config`` the workers will use
+    (:func:`.annotate.get_pipeline`'s process-wide cache, which forked workers inherit), with
+    torch on ``threads`` threads as in a worker; the caller's thread count is put back
+    afterwards."""
     from .annotate import get_pipeline, to_articles
 
-    with _torch_threads(threads, ner):
-        pipe = get_pipeline(models, ner=ner, aliases=aliases, min_score=min_score,
-                            threads=None)
+    with _torch_threads(threads, config.ner):
+        pipe = get_pipeline(config, threads=None)
         pipe(list(to_articles([WARM_UP_TEXT])))
 
 
@@ -348,13 +344,11 @@ class _LocalEngine:
     side by side on the same cores.  Elsewhere each worker is spawned and loads its own
     copy."""
 
-    def __init__(self, jobs: int, models: str | None = None, ner: bool = True,
-                 aliases: str | None = None, threads: int = 1,
-                 min_score: float | None = None):
+    def __init__(self, jobs: int, pipeline: Config, threads: int = 1):
         self.pool = None
         self.threads = contextlib.ExitStack()
         if jobs <= 1:  # chunks run here, on ``threads`` torch threads until close()
-            self.threads.enter_context(_torch_threads(threads, ner))
+            self.threads.enter_context(_torch_threads(threads, pipeline.ner))
             return
         import gc
         import multiprocessing as mp
@@ -362,7 +356,7 @@ class _LocalEngine:
 
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         if fork:
-            _preload_pipeline(models, ner, aliases, threads, min_score)
+            _preload_pipeline(pipeline, threads)
             gc.freeze()  # the workers' collectors would otherwise touch (copy) shared pages
         try:
             self.pool = ProcessPoolExecutor(
@@ -624,10 +618,9 @@ def run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     if config.threads < 1:
         raise ValueError(f"threads must be 1 or more, not {config.threads}")
     config = replace(config, jobs=resolve_jobs(config.jobs, inputs))
-    if config.aliases is not None:
-        AliasTable.read(config.aliases)  # a bad alias file stops the run before any work
+    if config.pipeline.aliases is not None:  # a bad alias file stops the run before any work
+        AliasTable.read(config.pipeline.aliases)
     duplicates.check_threshold(config.duplicate_threshold)
-    check_min_score(config.min_score)
     output_folder.check_writable(config.out, overwrite=config.overwrite or config.resume)
     if not config.resume:
         output_folder.check_replaceable(config.out, inputs, overwrite=config.overwrite)
@@ -640,12 +633,10 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
     summary = BatchSummary()
     parts, done = _prepare_parts(config, inputs)
     output_folder.write_marker(config.out, "running")
-    aliases = None if config.aliases is None else str(config.aliases)
-    knowledge = Resources(Config(models=config.models, aliases=aliases)).name_knowledge
+    knowledge = Resources(config.pipeline).name_knowledge
     engine = (_DaskEngine(config.jobs, config.scheduler, config.threads)
               if config.engine == "dask" else
-              _LocalEngine(config.jobs, config.models, config.ner, aliases, config.threads,
-                           config.min_score))
+              _LocalEngine(config.jobs, config.pipeline, config.threads))
     position = _BytesRead()
     records = read_articles(inputs, text_column=config.text_column, columns=config.columns,
                             sheet=config.sheet,
@@ -703,9 +694,7 @@ def _run(inputs: list[str], config: BatchConfig) -> BatchSummary:
                 first = index * config.chunk_size
                 found = {p - first: dups.pop(p) for p in range(first, first + len(chunk))
                          if p in dups}
-                future = engine.submit(process_chunk, index, chunk, str(parts), config.models,
-                                       config.ner, config.text_column, config.fmt, aliases,
-                                       found, config.skip_duplicates, config.min_score)
+                future = engine.submit(process_chunk, index, chunk, str(parts), config, found)
                 in_flight.append((future, len(chunk), position()))
                 drain(max_in_flight, bar)
             drain(0, bar)

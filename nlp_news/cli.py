@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__, batch, duplicates, lexicon, readers, writers
+from .config import Config
 from .readers import InputError
 
 #: Exit codes (README "Exit codes"): 0 all ok, 1 some articles failed, 2 usage error (bad
@@ -218,16 +219,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     _check_annotate_options(args)
     columns = {a: getattr(args, f"{a}_column") for a in readers.NAMED_COLUMNS
                if a != "text" and getattr(args, f"{a}_column") is not None}
+    pipeline = Config(models=str(args.models) if args.models else None, ner=not args.no_ner,
+                      aliases=args.aliases, min_score=args.min_score)
     config = batch.BatchConfig(
-        columns=columns, sheet=args.sheet,
+        pipeline=pipeline, columns=columns, sheet=args.sheet,
         out=args.out, fmt=args.format, chunk_size=args.chunk_size, jobs=args.jobs,
         threads=args.threads,
         engine=args.engine, scheduler=args.scheduler, resume=args.resume,
-        models=str(args.models) if args.models else None, ner=not args.no_ner,
         text_column=args.text_column, input_format=args.input_format,
         tsv_quotes=args.tsv_quotes, overwrite=args.overwrite, quiet=args.quiet,
-        aliases=args.aliases, duplicate_threshold=args.duplicate_threshold,
-        skip_duplicates=args.skip_duplicates, min_score=args.min_score,
+        duplicate_threshold=args.duplicate_threshold, skip_duplicates=args.skip_duplicates,
     )
     summary = batch.run(args.inputs, config)
     print(f"nlp-news: {summary.line()} -> {args.out}", file=sys.stderr)

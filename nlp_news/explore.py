@@ -24,6 +24,7 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,10 +37,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = [
+__all__ = [  # noqa: F822  (PEOPLE_UNITS: the module's __getattr__)
     "ENTITY_COLORS", "LABEL_NAMES", "PEOPLE_UNITS", "biggest_amounts", "choose_entity",
     "cooccurrence", "drop_outlets", "entity_names", "facts_mentioning", "find_data",
-    "indosum_sample", "people_counts", "plot_cooccurrence", "plot_timeline",
+    "indosum_sample", "people_counts", "people_units", "plot_cooccurrence", "plot_timeline",
     "plot_top_entities", "timeline", "top_entities", "with_names",
 ]
 
@@ -47,9 +48,20 @@ __all__ = [
 LABEL_NAMES: dict[str, str] = {"PER": "People", "LOC": "Places", "ORG": "Organisations"}
 #: Colours per label, shared by the bar charts and displaCy (``options={"colors": ...}``).
 ENTITY_COLORS: dict[str, str] = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c"}
-#: Units of ``quantity`` facts that count people ("2.350 warga", "31.000 orang"):
-#: ``[people_units]`` of the lexicon.
-PEOPLE_UNITS: frozenset[str] = frozenset(lexicon.table("people_units"))
+
+
+@cache
+def people_units() -> frozenset[str]:
+    """Units of ``quantity`` facts that count people ("2.350 warga", "31.000 orang"):
+    ``[people_units]`` of the lexicon (also ``PEOPLE_UNITS``, read on first use)."""
+    return frozenset(lexicon.table("people_units"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PEOPLE_UNITS":
+        return people_units()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _FACT_COLUMNS = ["doc_id", "sent_index", "kind", "text", "value", "unit", "currency", "iso",
                  "subject", "sentence"]
@@ -255,10 +267,11 @@ def biggest_amounts(facts: pd.DataFrame, kind: str = "money", n: int = 10,
 
 
 def people_counts(facts: pd.DataFrame, n: int = 10,
-                  units: Iterable[str] = PEOPLE_UNITS) -> pd.DataFrame:
+                  units: Iterable[str] | None = None) -> pd.DataFrame:
     """The ``n`` largest counts of people ("2.350 warga", "31.000 orang"): quantity facts
-    whose unit is one of ``units`` (see :data:`PEOPLE_UNITS`)."""
-    return biggest_amounts(facts, kind="quantity", n=n, unit=units)
+    whose unit is one of ``units`` (default: :data:`PEOPLE_UNITS`)."""
+    return biggest_amounts(facts, kind="quantity", n=n,
+                           unit=people_units() if units is None else units)
 
 
 def _matching_names(entities: pd.DataFrame, name: str) -> set[str]:

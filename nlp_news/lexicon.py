@@ -18,3 +18,9 @@ def load() -> dict[str, Any]:
 def table(name: str) -> dict[str, Any]:
     """One table of the lexicon, e.g. ``table("months")``."""
     return load()[name]
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lower-case."""
+    return frozenset(table("months")) | frozenset(table("weekdays"))

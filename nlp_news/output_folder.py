@@ -62,7 +62,7 @@ def input_fingerprints(inputs: list[str], exclude: Path | None = None) -> list[d
     return out
 
 
-def models_fingerprint(models: str | None) -> dict[str, str]:
+def models_fingerprint(models: str | Path | None) -> dict[str, str]:
     """SHA-256 of every file of the model folder, by relative path."""
     from .models import model_paths
 
@@ -81,7 +81,7 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def manifest(inputs: list[str], options: dict[str, Any], models: str | None,
+def manifest(inputs: list[str], options: dict[str, Any], models: str | Path | None,
              out: Path) -> dict[str, Any]:
     """Everything that decides a run's tables (see the module docstring)."""
     from . import __version__

@@ -14,10 +14,6 @@ import regex
 
 from . import lexicon
 
-_MONTHS = lexicon.table("months")
-_WEEKDAYS = lexicon.table("weekdays")
-_ZONES = lexicon.table("timezones")
-
 _MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.](?P<ss>[0-5]\d))?"
 _ZONE = r"(?P<zone>WIB|WITA|WIT)\b"
@@ -50,7 +46,7 @@ def _find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
             continue
         parts = match.groupdict()
         if "mon" in parts:
-            month = _MONTHS.get(parts["mon"].lower())
+            month = lexicon.table("months").get(parts["mon"].lower())
             if month is None:
                 continue
         else:
@@ -95,7 +91,8 @@ def parse_pub_date(value: object, time: object = None) -> dt.datetime | dt.date 
                          int(match["ss"] or 0))
     zone = match["zone"]
     if zone:
-        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=_ZONES[zone.lower()])))
+        hours = lexicon.table("timezones")[zone.lower()]
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=hours)))
     return moment
 
 
@@ -112,7 +109,8 @@ def is_date_line(line: str) -> bool:
     rest = line[: found[1][0]] + " " + line[found[1][1]:]
     rest = _TIME_RE.sub(" ", rest)
     words = [w.lower() for w in _LEFTOVER_WORD.findall(rest)]
-    extra = [w for w in words if w not in _WEEKDAYS and w not in _ZONES and w != "pukul"]
+    weekdays, zones = lexicon.table("weekdays"), lexicon.table("timezones")
+    extra = [w for w in words if w not in weekdays and w not in zones and w != "pukul"]
     return not extra
 
 

@@ -17,6 +17,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 import regex
@@ -36,31 +37,67 @@ class UserAliases(Protocol):
 
     def apart_pairs(self, label: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]: ...
 
-#: Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" -> BPOM).
-ACRONYM_SKIP = frozenset(lexicon.table("acronym_skip")["words"])
-_GROUPING = lexicon.table("name_grouping")
-#: First names a person's name is often written without ("Muhammad Nadir Umar" = "Nadir Umar").
-DROPPED_FIRST = frozenset(_GROUPING["dropped_first_names"])
-#: Family names written first ("Ku Hye Sun" = "Hye Sun").
-FAMILY_FIRST = frozenset(_GROUPING["family_names_first"])
-#: Words an organisation is often named without ("Partai Demokrat" = "Demokrat").
-ORG_HEADS = frozenset(_GROUPING["org_heads"])
-#: Other names of one entity (nicknames, official short forms), by label: key -> the keys
-#: of the names it stands for.
-NAME_ALIASES: dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
-    label: {keys(alias): tuple(keys(n) for n in ([names] if isinstance(names, str) else names))
-            for alias, names in table.items()}
-    for label, table in _GROUPING["aliases"].items()}
-_LEGAL_FORMS = "|".join(regex.escape(w) for w in lexicon.table("legal_forms")["words"])
-#: "(BNPB)" after a name, also after its legal form ("PT Erajaya Swasembada Tbk (ERAA)")
-_PAREN = regex.compile(rf"(?i:[\s,]*+(?:{_LEGAL_FORMS})\.?)?\s*\(\s*([^()\n]{{1,40}}?)\s*\)")
+
+@cache
+def acronym_skip() -> frozenset[str]:
+    """Words left out of an organisation's initials ("Badan Pengawas Obat dan Makanan" ->
+    BPOM)."""
+    return frozenset(lexicon.table("acronym_skip")["words"])
+
+
+def _grouping() -> dict:
+    return lexicon.table("name_grouping")
+
+
+@cache
+def dropped_first() -> frozenset[str]:
+    """First names a person's name is often written without ("Muhammad Nadir Umar" = "Nadir
+    Umar")."""
+    return frozenset(_grouping()["dropped_first_names"])
+
+
+@cache
+def family_first() -> frozenset[str]:
+    """Family names written first ("Ku Hye Sun" = "Hye Sun")."""
+    return frozenset(_grouping()["family_names_first"])
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Words an organisation is often named without ("Partai Demokrat" = "Demokrat")."""
+    return frozenset(_grouping()["org_heads"])
+
+
+@cache
+def name_aliases() -> dict[str, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+    """Other names of one entity (nicknames, official short forms), by label: key -> the keys
+    of the names it stands for."""
+    return {label: {keys(alias): tuple(keys(n) for n in ([names] if isinstance(names, str)
+                                                         else names))
+                    for alias, names in table.items()}
+            for label, table in _grouping()["aliases"].items()}
+
+
+@cache
+def _paren() -> regex.Pattern[str]:
+    """An acronym in brackets after a name ("(BNPB)"), also after its legal form ("PT Erajaya
+    Swasembada Tbk (ERAA)")."""
+    legal_forms = "|".join(regex.escape(w) for w in lexicon.table("legal_forms")["words"])
+    return regex.compile(rf"(?i:[\s,]*+(?:{legal_forms})\.?)?\s*\(\s*([^()\n]{{1,40}}?)\s*\)")
+
+
 _ACRONYM = regex.compile(r"^[\p{Lu}][\p{Lu}\p{N}&\-]{1,11}$")
-#: What stands between two names of one person: "alias", "(nama asli", "atau akrab disapa".
-_ALIAS_GAP = regex.compile(
-    r"\s*+[,(]?\s*+(?:atau\s++)?(?:yang\s++)?(?:lebih\s++)?(?:"
-    + "|".join(r"\s++".join(map(regex.escape, cue.split()))
-               for cue in sorted(_GROUPING["alias_cues"], key=len, reverse=True))
-    + r")\s*+[,:]?\s*+", regex.IGNORECASE)
+
+
+@cache
+def _alias_gap() -> regex.Pattern[str]:
+    """What stands between two names of one person: "alias", "(nama asli", "atau akrab
+    disapa"."""
+    return regex.compile(
+        r"\s*+[,(]?\s*+(?:atau\s++)?(?:yang\s++)?(?:lebih\s++)?(?:"
+        + "|".join(r"\s++".join(map(regex.escape, cue.split()))
+                   for cue in sorted(_grouping()["alias_cues"], key=len, reverse=True))
+        + r")\s*+[,:]?\s*+", regex.IGNORECASE)
 
 
 @dataclass
@@ -104,7 +141,7 @@ def _paren_aliases(doc: Doc, places: frozenset[tuple[str, ...]]
         if paren > 0 and ent.text.rstrip().endswith(")"):
             inner = ent.text[paren + 1:].rstrip().rstrip(")")
         else:
-            match = _PAREN.match(text, ent.end_char)
+            match = _paren().match(text, ent.end_char)
             if match:
                 inner = match.group(1)
         if not inner:
@@ -128,14 +165,14 @@ def _is_acronym_of(short: str, long_key: tuple[str, ...]) -> bool:
     if not _ACRONYM.match(short) or len(long_key) < 2:
         return False
     acr = short.replace("-", "").replace("&", "").upper()
-    return acr in (initials(long_key, ACRONYM_SKIP), initials(long_key))
+    return acr in (initials(long_key, acronym_skip()), initials(long_key))
 
 
 def _person_forms(long_key: tuple[str, ...]) -> list[tuple[str, ...]]:
     """A full name and the shorter form it is written in without a dropped first name
     ("Muhammad Nadir Umar", "Nadir Umar")."""
     forms = [long_key]
-    if len(long_key) > 2 and long_key[0] in DROPPED_FIRST:
+    if len(long_key) > 2 and long_key[0] in dropped_first():
         forms.append(long_key[1:])
     return forms
 
@@ -151,7 +188,7 @@ def _person_joins(short: _Mention, long_key: tuple[str, ...]) -> bool:
     # Widodo"; "Nadir Umar" is "Muhammad Nadir Umar"
     if any(len(key) <= len(f) and f[:len(key)] == key for f in _person_forms(long_key)):
         return True
-    if len(long_key) == 3 and long_key[0] in FAMILY_FIRST and key == long_key[1:]:
+    if len(long_key) == 3 and long_key[0] in family_first() and key == long_key[1:]:
         return True  # "Hye Sun" for "Ku Hye Sun"
     # initials for the first names: "BJ Habibie" for "Bacharuddin Jusuf Habibie"
     first = short.name.split()[0].replace(".", "")
@@ -169,7 +206,7 @@ def _org_joins(short: _Mention, group: _Group) -> bool:
                           or (len(long_key) == 2 and long_key[0] == key[0])):
         return True
     # the name without its head word: "Demokrat" for "Partai Demokrat"
-    if len(long_key) > 1 and long_key[0] in ORG_HEADS and long_key[1:] == key:
+    if len(long_key) > 1 and long_key[0] in org_heads() and long_key[1:] == key:
         return True
     # the head word and an acronym of the rest: "Kementerian ESDM" for "Kementerian Energi
     # dan Sumber Daya Mineral"
@@ -304,7 +341,7 @@ def _merge_written_aliases(text: str, groups: list[_Group]) -> list[_Group]:
     people = sorted((m for g in groups for m in g.mentions), key=lambda m: m.ent.start_char)
     for first, second in itertools.pairwise(people):
         a, b = owner[first.index], owner[second.index]
-        if a is b or not _ALIAS_GAP.fullmatch(text, first.ent.end_char, second.ent.start_char):
+        if a is b or not _alias_gap().fullmatch(text, first.ent.end_char, second.ent.start_char):
             continue
         keep, gone = (a, b) if len(a.key) >= len(b.key) else (b, a)
         keep.mentions.extend(gone.mentions)
@@ -377,7 +414,7 @@ def _merge_spelling_variants(label: str, groups: list[_Group]) -> list[_Group]:
 def _canonical(group: _Group) -> str:
     """The fullest name of the group; ties go to the usual casing, then the most used.
     A nickname of the lexicon names the group only when nothing else does."""
-    nicknames = NAME_ALIASES.get(group.label, {})
+    nicknames = name_aliases().get(group.label, {})
     named = [m for m in group.mentions if m.key not in nicknames] or group.mentions
     counts = Counter(m.name for m in named)
     first = {}
@@ -423,7 +460,7 @@ def link_entities(doc: Doc, doc_key: str | None = None,
     for label in sorted({m.ent.label for m in mentions}):
         label_groups = _group_label(label, [m for m in mentions if m.ent.label == label],
                                     aliases.get(label, {}))
-        table = NAME_ALIASES.get(label, {})
+        table = name_aliases().get(label, {})
         if user_aliases is not None and user_aliases.rules:
             table = {**table, **user_aliases.same(label)}
         label_groups = _merge_aliases(label_groups, table)

@@ -113,11 +113,6 @@ def _before_ok() -> frozenset[str]:
     return frozenset(lexicon.table("gazetteer_stop")["before_ok"])
 
 
-@cache
-def _calendar_words() -> frozenset[str]:
-    return frozenset(lexicon.table("months")) | frozenset(lexicon.table("weekdays"))
-
-
 def _capitalised(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
@@ -197,7 +192,8 @@ def _acceptable(toks, i, j, span, start, end, taken, per_keys, other) -> bool:
         prev = norm(toks[i - 1].text)
         if prev not in _before_ok():
             return False
-    if j < len(toks) and _capitalised(toks[j].text) and norm(toks[j].text) not in _calendar_words():
+    if (j < len(toks) and _capitalised(toks[j].text)
+            and norm(toks[j].text) not in lexicon.calendar_words()):
         return False
     return not _inside_person(keys(span), per_keys)
 

@@ -17,7 +17,6 @@ from .. import lexicon
 
 #: A word of a name: letters/digits, with inner dots, hyphens and apostrophes ("S.H.", "Al-Aqsa").
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*")
-_PREFIX_ABBREV: dict[str, str] = lexicon.table("place_prefix_abbreviations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +218,8 @@ def place_core(ks: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     Abbreviated prefixes are spelt out ("kab" -> "kabupaten"); the core is never empty.
     """
-    ks = [_PREFIX_ABBREV.get(k, k) for k in ks]
+    abbreviations = lexicon.table("place_prefix_abbreviations")
+    ks = [abbreviations.get(k, k) for k in ks]
     i = 0
     while i < len(ks) - 1:
         n = _match_at(ks, i, place_prefix_phrases())

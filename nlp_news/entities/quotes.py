@@ -56,6 +56,8 @@ def quote_cues() -> dict[str, object]:
         "no_content": tuple(sorted(table["no_content"], key=len, reverse=True)),
         "need_bahwa": frozenset(table["need_bahwa"]),
         "title_words": frozenset(title_words),
+        # lower-case words allowed between a cue and the speaker's name besides titles
+        "gap_words": frozenset(table["gap_words"]),
     }
 
 
@@ -65,9 +67,6 @@ _SENT_END = regex.compile(r"[.!?;]")
 _CAPS = regex.compile(r"^[ \t]*(?P<who>(?:[\p{Lu}][\p{L}\p{M}.'’\-]*[ \t]*){1,5})")
 _BAHWA = regex.compile(r"\bbahwa\b[ \t]*,?[ \t]*", regex.I)
 MIN_WORDS = 3
-#: Lower-case words allowed between a cue and the speaker's name besides titles
-#: (``gap_words`` of ``[quote_cues]``).
-_GAP_WORDS = frozenset(lexicon.table("quote_cues")["gap_words"])
 
 
 class QuoteContext:
@@ -172,7 +171,7 @@ class QuoteContext:
             if _SENT_END.search(gap) or "\n" in gap or any(q in gap for q in "\"“”"):
                 break
             if not all(w.text[:1].isupper() or w.key in cues["title_words"] or
-                       w.key in _GAP_WORDS for w in words(gap)):
+                       w.key in cues["gap_words"] for w in words(gap)):
                 continue
             if ent.label == "PER" and all(w.key in cues["title_words"] for w in words(ent.text)):
                 continue  # a title tagged as a person ("Humas Brigjen")

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Protocol
 import regex
 
 from .. import lexicon
-from .canonical import ACRONYM_SKIP, NAME_ALIASES, ORG_HEADS, spelling_variant
+from .canonical import acronym_skip, name_aliases, org_heads, spelling_variant
 from .names import initials, is_odd, keys, place_core, split_name
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ class NameKnowledge:
     def __init__(self, gazetteer: Gazetteer | None = None, aliases: AliasTable | None = None):
         self.gazetteer = gazetteer
         self.user = aliases or AliasTable()
-        self.lexicon_aliases = NAME_ALIASES  # the article linker's table, read once
+        self.lexicon_aliases = name_aliases()  # the article linker's table, read once
         self.places = frozenset() if gazetteer is None else frozenset(
             keys(p.name) for p in gazetteer.places.values())
         #: nicknames and short forms of the lexicon and the alias file: never displayed
@@ -324,7 +324,7 @@ def _evidence_kind(short: Form, target: Form, n_docs: int, acronym: bool,
 def _initials_of(short: Form, target: Form) -> bool:
     """True when ``short`` is written as the initials of ``target`` ("KPK")."""
     letters = "".join(short[1]).replace("-", "").upper()
-    return len(letters) > 1 and letters in (initials(target[1], ACRONYM_SKIP),
+    return len(letters) > 1 and letters in (initials(target[1], acronym_skip()),
                                            initials(target[1]))
 
 
@@ -339,7 +339,7 @@ def _part_of(label: str, before: tuple[str, ...], after: tuple[str, ...],
         return True
     if label == "LOC":
         return not after and place_core((*before, "x"))[0] == before
-    return all(w in ORG_HEADS for w in before) and (
+    return all(w in org_heads() for w in before) and (
         not after or after in places or after == ("indonesia",))
 
 

@@ -16,6 +16,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,30 +52,33 @@ class FunctionComponent(Component):
 class Pipeline:
     """Tokenizer, stanza NER, entity and fact components, loaded once and reused.
 
-    ``models``: the model folder (or pass a :class:`~nlp_news.pipeline.resources.Config`).
-    ``exclude`` / ``disable``: component names to leave out / to load but skip.
-    Shorthands: ``ner=False`` (or ``exclude=["ner"]``) leaves out the NER model, unloaded,
-    and its post-processing (entities then come from the gazetteer only), ``facts=False`` the
-    rule layers, ``gazetteer=False`` the gazetteer and its components. Per-component wall time
-    accumulates in :attr:`timings` (seconds; ``load`` for building the pipeline).
+    ``models``: the model folder (or pass a :class:`~nlp_news.config.Config`, which then
+    gives the model folder and ``ner_batch_size``). ``exclude`` / ``disable``: component names
+    to leave out / to load but skip. Shorthands: ``ner=False`` (or ``exclude=["ner"]``) leaves
+    out the NER model, unloaded, and its post-processing (entities then come from the gazetteer
+    only), ``facts=False`` the rule layers, ``gazetteer=False`` the gazetteer and its
+    components; ``ner`` and ``gazetteer`` are switched off in :attr:`config` too. Per-component
+    wall time accumulates in :attr:`timings` (seconds; ``load`` for building the pipeline).
     """
 
     def __init__(self, models: str | Path | None = None, *, config: Config | None = None,
                  exclude: Iterable[str] = (), disable: Iterable[str] = (), ner: bool = True,
                  facts: bool = True, gazetteer: bool = True, ner_batch_size: int = 64):
         start = time.perf_counter()
+        excluded = set(exclude)
         if config is None:
-            config = Config(models=models, gazetteer=gazetteer, ner_batch_size=ner_batch_size)
+            config = Config(models=models, ner_batch_size=ner_batch_size)
+        config = replace(config, ner=config.ner and ner and "ner" not in excluded,
+                         gazetteer=config.gazetteer and gazetteer)
         self.config = config
         self.resources = Resources(config)
         self.paths = self.resources.paths
         self.timings: Counter[str] = Counter()
-        excluded = set(exclude)
         unknown = excluded - set(DEFAULT_PIPELINE)
         if unknown:
             raise PipelineError(f"unknown component(s) {sorted(unknown)}; the pipeline has "
                                 f"{', '.join(DEFAULT_PIPELINE)}")
-        if not ner or "ner" in excluded:  # the fixers of its output go with the model
+        if not config.ner:  # the fixers of its output go with the model
             excluded.update(_NER_ONLY)
         if not facts:
             excluded.update(_FACTS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..rules import extract_facts
 from .component import Component, register
 
 
@@ -19,6 +18,13 @@ class Facts(Component):
                 "fact.range_id", "fact.range_part", "fact.precision", "fact.year_inferred",
                 "fact.relative_word")
 
+    def __init__(self) -> None:
+        # the rule layers build their patterns from the lexicon when imported: when the
+        # pipeline is built, not when nlp_news is imported
+        from ..rules import extract_facts
+
+        self.extract_facts = extract_facts
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.facts = extract_facts(doc)
+        doc.facts = self.extract_facts(doc)
         return doc

@@ -1,53 +1,26 @@
-"""The pipeline's configuration, and the resources built once from it.
+"""The resources the pipeline's components share, built once from its configuration.
 
-:class:`Config` says where things are (the model folder; the shared data folder lives in
-:mod:`nlp_news.config`); :class:`Resources` loads each thing once, the first time a component
-asks for it, and hands the same object to every component that needs it. Nothing else in the
-pipeline loads a model, a gazetteer or a word list behind the caller's back.
+:class:`~nlp_news.config.Config` (defined in :mod:`nlp_news.config`, importable from here)
+says where things are and which are used; :class:`Resources` loads each thing once, the first
+time a component asks for it, and hands the same object to every component that needs it.
+Nothing else in the pipeline loads a model, a gazetteer or a word list behind the caller's
+back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import lexicon
-from ..models import ModelPaths, model_paths
+from ..config import Config
+
+__all__ = ["Config", "Resources"]
 
 if TYPE_CHECKING:
     from ..entities.gazetteer import Gazetteer
     from ..entities.resolve import AliasTable, NameKnowledge
     from .ner_tagger import NerTagger
-
-
-@dataclass(frozen=True)
-class Config:
-    """Where the pipeline's resources are, and how the model runs.
-
-    ``models``: the model folder (default ``$NLP_NEWS_MODELS`` or the repository's
-    ``models/``); ``gazetteer``: read the folder's ``gazetteer.tsv`` (place types and missed
-    places) when it is there; ``ner_batch_size``: sentences per NER batch; ``ner_forward``:
-    ``"lean"`` (the model run directly, :mod:`.ner_forward`) or ``"stanza"`` (through
-    stanza's pipeline; the same tags, slower); ``ner_int8``: the model's LSTMs and linear
-    layers quantized to 8 bits (faster, slightly different tags: see the model card);
-    ``aliases``: the user's alias file (:class:`~nlp_news.entities.resolve.AliasTable`),
-    used inside articles and across the dump; ``min_score``: entities scoring under it are
-    dropped (:mod:`nlp_news.scores`).
-    """
-
-    models: str | Path | None = None
-    gazetteer: bool = True
-    ner_batch_size: int = 64
-    ner_forward: str = "lean"
-    ner_int8: bool = False
-    aliases: str | Path | None = None
-    min_score: float | None = None
-
-    @property
-    def paths(self) -> ModelPaths:
-        return model_paths(self.models)
 
 
 class Resources:
