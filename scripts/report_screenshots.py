@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the clone's nlp_news, and tests/
 
 from nlp_news.cli import main as nlp_news  # noqa: E402
 from nlp_news.report import build_report  # noqa: E402

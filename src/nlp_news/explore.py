@@ -78,7 +78,7 @@ def find_data(relative: str | Path, start: str | Path | None = None) -> Path | N
     ``notebooks/``.
     """
     here = Path(start or Path.cwd()).resolve()
-    roots = [here, *here.parents, Path(__file__).resolve().parents[1]]
+    roots = [here, *here.parents, config.REPOSITORY]
     for root in roots:
         path = root / relative
         if path.exists():

@@ -16,8 +16,8 @@ from pathlib import Path
 
 #: The model inside an installed wheel.
 PACKAGED_DIR = Path(__file__).resolve().parent / "_model"
-#: ``models/`` at the top of the repository.
-REPOSITORY_DIR = Path(__file__).resolve().parents[1] / "models"
+#: ``models/`` at the top of the repository (``src/nlp_news/models.py``, two folders up).
+REPOSITORY_DIR = Path(__file__).resolve().parents[2] / "models"
 #: The default model folder: the wheel's, else the repository's; ``NLP_NEWS_MODELS`` overrides.
 DEFAULT_DIR = PACKAGED_DIR if (PACKAGED_DIR / "id_news.ner.pt").is_file() else REPOSITORY_DIR
 

@@ -26,7 +26,7 @@ from . import (
 )
 
 DEFAULT_DATA = config.shared_dir() / "data"
-DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_MODELS = config.REPOSITORY / "models"
 
 
 def build_parser() -> argparse.ArgumentParser:

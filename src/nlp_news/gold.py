@@ -62,7 +62,7 @@ class GoldArticle:
 
 
 #: The drawn real-article sample (key, split, corpus, line, source, sha256, published; no text).
-SAMPLE = Path(__file__).resolve().parents[1] / "gold" / "real_articles" / "sample.tsv"
+SAMPLE = config.REPOSITORY / "gold" / "real_articles" / "sample.tsv"
 
 
 def sample_rows(sample: Path = SAMPLE) -> list[dict[str, str]]:

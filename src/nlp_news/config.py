@@ -63,8 +63,11 @@ class Config:
                        aliases=None if self.aliases is None else str(self.aliases))
 
 
+#: The top of a clone of the repository (``src/nlp_news/config.py``, two folders up); in an
+#: installed wheel, a folder that holds none of the repository's files.
+REPOSITORY = Path(__file__).resolve().parents[2]
 #: The folder beside the repository's top (``../shared`` from a clone).
-DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DEFAULT_SHARED = REPOSITORY.parent / "shared"
 
 #: Real article dumps under the shared folder, by corpus name.
 NEWS_CORPORA = {
