@@ -20,6 +20,7 @@ from pathlib import Path
 import machine
 
 from nlp_news import config
+from nlp_news.config import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = config.corpus_path("indosum")
@@ -36,8 +37,8 @@ def run_once(dump: Path, jobs: int, chunk_size: int, ner: bool) -> dict[str, obj
     from nlp_news import batch
 
     with tempfile.TemporaryDirectory() as tmp:
-        config = batch.BatchConfig(out=Path(tmp), jobs=jobs, chunk_size=chunk_size, ner=ner,
-                                   quiet=True)
+        config = batch.BatchConfig(out=Path(tmp), jobs=jobs, chunk_size=chunk_size,
+                                   pipeline=Config(ner=ner), quiet=True)
         summary = batch.run([str(dump)], config)
     who = resource.RUSAGE_SELF if jobs == 1 else resource.RUSAGE_CHILDREN
     timings = dict(summary.timings)

@@ -21,7 +21,11 @@ from pathlib import Path
 
 import machine
 
-from nlp_news.report import browser, build_report
+from nlp_news.report import build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests import browser  # noqa: E402  (the browser test's helper)
 
 #: Milliseconds from navigation start to the page drawn (body[data-ready]).
 OPENED = "return performance.now()"

@@ -48,7 +48,7 @@ def worktree(rev: str) -> Path:
     sha = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev], check=True,
                          capture_output=True, text=True).stdout.strip()
     path = ROOT / "build" / f"speed-base-{sha}"
-    if not (path / "nlp_news").is_dir():
+    if not path.is_dir():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(path), sha],
                        check=True, capture_output=True)
     return path
@@ -62,7 +62,8 @@ def sample(src: Path, n: int, dest: Path) -> Path:
 
 
 def probe(tree: Path, *args: str) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": str(tree), "OMP_NUM_THREADS": "1"}
+    src = tree / "src" if (tree / "src" / "nlp_news").is_dir() else tree  # a src/ layout?
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
     env.pop("NLP_NEWS_MODELS", None)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, str(PROBE), *args], env=env, cwd=str(tree),

@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
 
 from nlp_news.annotate import Annotations  # noqa: E402
 from nlp_news.entities.names import keys  # noqa: E402

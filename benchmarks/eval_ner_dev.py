@@ -55,7 +55,7 @@ class VotingTagger:
         self.taggers = taggers
 
     def tag_tokens(self, sentences):
-        from nlp_news.evaluate import majority_vote
+        from nlp_news.training.ner_silver import majority_vote
 
         votes = [tagger.tag_tokens(sentences) for tagger in self.taggers]
         return [sorted(majority_vote([set(v[i]) for v in votes])) for i in range(len(sentences))]

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
 
 from nlp_news.annotate import annotate  # noqa: E402
 from nlp_news.evaluate_articles import fold_of  # noqa: E402

@@ -3,7 +3,7 @@ photographed in headless Chromium (docs/figures/report-*.png).
 
     .venv/bin/python scripts/report_screenshots.py [--out build/report-examples]
 
-Needs Chromium, ChromeDriver and selenium (see nlp_news/report/browser.py).
+Needs Chromium, ChromeDriver and selenium (see tests/browser.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the clone's nlp_news, and tests/
 
 from nlp_news.cli import main as nlp_news  # noqa: E402
-from nlp_news.report import browser, build_report  # noqa: E402
+from nlp_news.report import build_report  # noqa: E402
+from tests import browser  # noqa: E402  (the browser test's helper)
 
 PAGES = {"overview": "overview", "entity": "entity/{person}", "article": "article/0"}
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from nlp_news import batch
+from nlp_news.config import Config
 
 SENTENCES = [
     "Sebanyak {n} warga Kabupaten Garut mengungsi setelah banjir pada {d} Januari 2024.",
@@ -84,7 +85,7 @@ def test_resume_refuses_other_inputs(tmp_path):
     other = _dump(tmp_path / "e.jsonl", 30)
     out = tmp_path / "o"
     (out / batch.PARTS_DIR).mkdir(parents=True)
-    config = batch.BatchConfig(out=out, chunk_size=10, ner=False)
+    config = batch.BatchConfig(out=out, chunk_size=10, pipeline=Config(ner=False))
     (out / batch.PARTS_DIR / "manifest.json").write_text(
         json.dumps(batch._manifest(config, [str(dump)])))
     result = _run_cli(str(other), "--out", str(out), "--no-ner", "--chunk-size", "10", "--resume")
@@ -105,7 +106,7 @@ def test_forked_and_spawned_workers_give_identical_tables(tmp_path, monkeypatch)
     dump = _dump(tmp_path / "d.jsonl", 8)
     forked, spawned = tmp_path / "forked", tmp_path / "spawned"
     batch.run([str(dump)], batch.BatchConfig(out=forked, chunk_size=2, jobs=2, quiet=True))
-    assert preloaded == [(None, True, None, 1, None)]  # models, ner, aliases, threads, min score
+    assert preloaded == [(Config(), 1)]  # the pipeline's config, threads
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -124,9 +125,9 @@ def test_dask_local_cluster_matches_local_engine(tmp_path):
     pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
     dump = _dump(tmp_path / "d.jsonl", 60)
     local, dask_out = tmp_path / "local", tmp_path / "dask"
-    config = batch.BatchConfig(out=local, chunk_size=15, ner=False, quiet=True)
+    config = batch.BatchConfig(out=local, chunk_size=15, pipeline=Config(ner=False), quiet=True)
     batch.run([str(dump)], config)
-    config = batch.BatchConfig(out=dask_out, chunk_size=15, ner=False, quiet=True,
+    config = batch.BatchConfig(out=dask_out, chunk_size=15, pipeline=Config(ner=False), quiet=True,
                                engine="dask", jobs=2)
     summary = batch.run([str(dump)], config)
     assert summary.ok == 60 and summary.chunks == 4
@@ -145,7 +146,8 @@ def test_nothing_in_the_parts_folder_can_run_code(tmp_path):
     parts.mkdir()
     records = list(read_articles(dump))
     for index, chunk in batch.chunk_records(records, 10):
-        batch.process_chunk(index, chunk, str(parts), ner=False)
+        batch.process_chunk(index, chunk, str(parts),
+                            batch.BatchConfig(out=tmp_path, pipeline=Config(ner=False)))
     assert not list(parts.glob("*.pickle"))
     assert len(list(parts.glob("*.summary.json"))) == 2
     flag = tmp_path / "ran"
@@ -242,7 +244,8 @@ def test_progress_runs_over_the_input_bytes_with_articles_done(tmp_path, monkeyp
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     batch.run([str(dump), str(packed)],
-              batch.BatchConfig(out=tmp_path / "o", chunk_size=4, ner=False, jobs=1))
+              batch.BatchConfig(out=tmp_path / "o", chunk_size=4, pipeline=Config(ner=False),
+                                jobs=1))
     last = terminal.text.replace("\r", "\n").strip().splitlines()[-1]
     assert last.startswith("100%") and "14 articles" in last, last
     assert f"{total / 1024:.2f}k/{total / 1024:.2f}k" in last and "B/s" in last, last

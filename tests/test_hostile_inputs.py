@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nlp_news import batch, cli, output_folder, readers
+from nlp_news.config import Config
 from nlp_news.readers import InputError, check_inputs, read_articles
 
 TEXT = "Gubernur Jawa Tengah meresmikan jembatan baru di Kabupaten Klaten pada Senin."
@@ -341,7 +342,7 @@ def test_an_internal_error_is_one_line_and_exit_4(tmp_path, monkeypatch, capsys)
 
 def _interrupted_run(dump: Path, out: Path, *extra) -> None:
     """Leave ``out`` as an interrupted run's folder: parts and a manifest, not finished."""
-    config = batch.BatchConfig(out=out, chunk_size=10, ner=False, quiet=True)
+    config = batch.BatchConfig(out=out, chunk_size=10, pipeline=Config(ner=False), quiet=True)
     out.mkdir(parents=True, exist_ok=True)
     batch._prepare_parts(config, [str(dump)])
 

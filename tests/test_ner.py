@@ -158,7 +158,7 @@ def test_tagging_in_length_batches_keeps_sentence_order(pipeline):
 
 
 def test_majority_vote_keeps_spans_most_models_share():
-    from nlp_news.evaluate import majority_vote
+    from nlp_news.training.ner_silver import majority_vote
 
     a = {(0, 2, "PER"), (4, 5, "LOC")}
     b = {(0, 2, "PER"), (4, 6, "ORG")}

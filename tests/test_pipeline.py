@@ -213,7 +213,8 @@ def _module_imports(path: Path, module: str) -> set[str]:
     return found
 
 
-def test_import_graph_has_no_cycles():
+def _import_graph() -> dict[str, set[str]]:
+    """Every module of nlp_news -> the modules of nlp_news it imports."""
     graph = {}
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE.parent).with_suffix("")
@@ -222,6 +223,10 @@ def test_import_graph_has_no_cycles():
             parts = parts[:-1]
         module = ".".join(parts)
         graph[module] = _module_imports(path, module)
+    return graph
+
+
+def _check_no_cycles(graph: dict[str, set[str]]) -> None:
     state: dict[str, int] = {}
 
     def visit(node: str, trail: list[str]) -> None:
@@ -239,6 +244,63 @@ def test_import_graph_has_no_cycles():
     for module in sorted(graph):
         if module not in state:
             visit(module, [module])
+
+
+def test_import_graph_has_no_cycles():
+    _check_no_cycles(_import_graph())
+
+
+def test_package_parts_import_each_other_one_way():
+    """The same over the package's parts (its top-level modules and subpackages): a module of
+    ``training`` that imports ``evaluate`` while ``evaluate`` imports another module of
+    ``training`` is no cycle of modules, but the two parts depend on each other."""
+    def part(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    parts: dict[str, set[str]] = {}
+    for module, imported in _import_graph().items():
+        parts.setdefault(part(module), set()).update(
+            part(other) for other in imported if part(other) != part(module))
+    _check_no_cycles(parts)
+
+
+#: Run in a fresh interpreter: import every module of nlp_news (but the rule layers, which
+#: build their patterns from the lexicon when imported, and training) and print the files of
+#: the package and of the model folder opened meanwhile.
+_IMPORT_ALL = """
+import builtins, importlib, io, pathlib, sys
+opened = []
+real_open = io.open
+def spy(file, *args, **kwargs):
+    opened.append(str(file))
+    return real_open(file, *args, **kwargs)
+builtins.open = io.open = spy
+package = pathlib.Path(sys.argv[1])
+for path in sorted(package.rglob("*.py")):
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    if parts[1:2] in (["rules"], ["training"]) or parts[-1] == "__main__":
+        continue
+    importlib.import_module(".".join(parts))
+from nlp_news.models import DEFAULT_DIR
+ours = (package.resolve(), DEFAULT_DIR.resolve())
+for name in opened:
+    path = pathlib.Path(name).resolve()
+    if any(path.is_relative_to(folder) for folder in ours) and path.suffix != ".py":
+        print(path)
+"""
+
+
+def test_importing_nlp_news_reads_no_resource():
+    """Word lists, rules, models and the gazetteer are read when a pipeline is built from its
+    Config (or a function needs them), never as a side effect of an import."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _IMPORT_ALL, str(PACKAGE)], check=True,
+                         capture_output=True, text=True).stdout
+    assert out.split() == []
 
 
 def test_dateline_parts_are_entities_and_documents_columns(rules_only):

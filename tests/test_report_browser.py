@@ -19,8 +19,9 @@ import pytest
 
 from nlp_news.annotate import Annotations
 from nlp_news.cli import main
-from nlp_news.report import browser, build_report
+from nlp_news.report import build_report
 
+from . import browser
 from .test_report import annotate_news
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from nlp_news import batch, cli, output_folder, safe_files, tables, writers
 from nlp_news.annotate import Annotations
+from nlp_news.config import Config
 from nlp_news.report import build
 
 TEXTS = ["Polisi menangkap dua tersangka di Bandung pada Senin (3/6/2019).",
@@ -90,10 +91,9 @@ def _interrupted(tmp_path: Path) -> tuple[Path, Path]:
     dump = _dump(tmp_path, n=20)
     out = tmp_path / "out"
     out.mkdir()
-    config = batch.BatchConfig(out=out, chunk_size=10, ner=False, quiet=True)
+    config = batch.BatchConfig(out=out, chunk_size=10, pipeline=Config(ner=False), quiet=True)
     parts, _ = batch._prepare_parts(config, [str(dump)])
-    batch.process_chunk(0, list(batch.read_articles([dump]))[:10], str(parts), None, False,
-                        "text", "csv")
+    batch.process_chunk(0, list(batch.read_articles([dump]))[:10], str(parts), config)
     return dump, parts
 
 

@@ -42,7 +42,7 @@ def _wheel(tmp_path: Path) -> Path:
     src.mkdir()
     for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    shutil.copytree(ROOT / "nlp_news", src / "nlp_news", ignore=keep)
+    shutil.copytree(ROOT / "src", src / "src", ignore=keep)
     shutil.copytree(ROOT / "models", src / "models", ignore=keep)
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps",
