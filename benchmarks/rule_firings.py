@@ -3,9 +3,10 @@
     python benchmarks/rule_firings.py INPUT [--limit 1000] [--show 5] [--seed 1] [--rules ID,ID]
 
 The NER model runs once over the first ``--limit`` articles of INPUT (any input
-``nlp-news annotate`` reads); then for each rule of ``resources/entity_rules.toml`` the entity
-rules run with and without it, and the mentions that differ are counted (``changed``: the
-articles' mentions with the rule minus those without it, and the other way round). ``--show``
+``nlp-news annotate`` reads); then for each entity rule
+(``resources/lang/id/rules/entities.toml``) the entity rules run with and without it, and
+the mentions that differ are counted (``changed``: the articles' mentions with the rule minus
+those without it, and the other way round). ``--show``
 prints that many of each rule's changes, drawn at random, with the words around them, to be read
 by hand: a rule that never fires on the gold articles (``nlp-news evaluate articles --ablate``
 gives it no gain there) is judged on such a read.

@@ -43,7 +43,7 @@ def _boilerplate() -> regex.Pattern[str]:
 
 @cache
 def _outlets() -> frozenset[str]:
-    return frozenset(lexicon.table("article")["news_outlets"])
+    return frozenset(lexicon.table("outlets")["names"])
 
 
 # "LINGGAUPOS.CO.ID –", "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "Liputan6.com, Jakarta -"
@@ -162,7 +162,7 @@ def _is_outlet(part: str, bracketed: bool) -> bool:
 def _dateline_parts(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The place (LOC) and the outlet or agency (ORG) of the dateline ``text[start:end]``:
     ``(start, end, label)`` spans. A part in brackets, with a domain or in the lexicon's
-    ``news_outlets`` is the outlet; of two parts the other one is the place."""
+    ``[outlets] names`` is the outlet; of two parts the other one is the place."""
     body = regex.sub(r"[\s\-–—]+$", "", text[start:end])
     parts = []
     for m in _DATELINE_PART.finditer(body):

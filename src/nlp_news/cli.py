@@ -163,8 +163,8 @@ def _evaluate_parser(sub) -> None:
     p.add_argument("--ablate", nargs="?", const="rules", metavar="NAMES",
                    help="articles: also score with each entity rule (or component) left out "
                         "(comma-separated rule ids or component names; default: every rule "
-                        "of entity_rules.toml) and report each one's gain per fold (mean and "
-                        "spread)")
+                        "of resources/lang/id/rules/entities.toml) and report each one's "
+                        "gain per fold (mean and spread)")
     p.set_defaults(func=cmd_evaluate)
 
 

@@ -1,4 +1,4 @@
-"""The entity rules (``resources/entity_rules.toml``, run by
+"""The entity rules (``resources/lang/id/rules/entities.toml``, run by
 :mod:`nlp_news.pipeline.entity_rules`), on own sentences with hand-made model mentions."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A *name* is cut into words (:func:`words`); each word has a *key* (:func:`norm`: lower-case,
 no dots), so "Dr." and "dr" match.  The word lists are the ``[titles]`` and ``[place_prefixes]``
-tables of ``resources/lexicon.toml``.
+tables of the lexicon (``resources/lang/id/names.toml``).
 """
 
 from __future__ import annotations

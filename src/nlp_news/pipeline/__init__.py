@@ -2,7 +2,7 @@
 
 :class:`Pipeline` runs the components; :class:`Component` is their base class; each built-in
 component is in a module named after it (``tokenize``, ``ner``, ``entity_rules`` (the rules of
-``resources/entity_rules.toml``), ``datelines``, ``gazetteer_places``,
+``resources/lang/id/rules/entities.toml``), ``datelines``, ``gazetteer_places``,
 ``canonical_names``, ``place_types``, ``entity_scores``, ``facts``, ``quotes``, ``fact_sources``);
 :class:`Config` and :class:`Resources` hold what they share.
 """

@@ -1,4 +1,5 @@
-"""Component ``entity_rules``: one engine running the rules of ``resources/entity_rules.toml``.
+"""Component ``entity_rules``: one engine running the rules of
+``resources/lang/id/rules/entities.toml``.
 
 The rules correct the NER model's mentions; they are data, in the style of spaCy's
 ``SpanRuler`` patterns: each has an ``id``, a one-line ``reason``, an ``example`` and what the
@@ -46,8 +47,8 @@ def load_rules(data: Mapping[str, Any] | None = None,
     """The rules of ``data`` (default: the shipped file), checked; ``word_ranks`` gives the
     model's words by frequency rank (for ``trim = "clitic"``), when first needed."""
     if data is None:
-        with package_files.files("nlp_news").joinpath("resources/entity_rules.toml").open(
-                "rb") as handle:
+        rules = package_files.files("nlp_news").joinpath("resources/lang/id/rules/entities.toml")
+        with rules.open("rb") as handle:
             data = tomllib.load(handle)
     rules = [Rule.from_table(table, word_ranks) for table in data["rule"]]
     if doubled := [i for i, n in Counter(r.id for r in rules).items() if n > 1]:
@@ -290,7 +291,7 @@ ACTIONS = ("drop", "relabel", "trim", "extend", "join", "absorb", "vote")
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule of ``entity_rules.toml`` (see the module for its keys)."""
+    """One rule of ``resources/lang/id/rules/entities.toml`` (see the module for its keys)."""
 
     id: str
     phase: str

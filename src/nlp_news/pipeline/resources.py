@@ -88,5 +88,5 @@ class Resources:
 
     @staticmethod
     def words(table: str) -> dict:
-        """A table of the lexicon (``nlp_news/resources/lexicon.toml``)."""
+        """A table of the lexicon (:mod:`nlp_news.lexicon`)."""
         return lexicon.table(table)

@@ -1,6 +1,6 @@
 """The lexicon's word lists as sets, maps and small regex pieces for the rule layers.
 
-Everything here is read once, at import, from ``resources/lexicon.toml`` through
+Everything here is read once, at import, from the lexicon (``resources/lang/id/``) through
 :mod:`nlp_news.lexicon`; the rule modules compose these pieces into their patterns.
 """
 
