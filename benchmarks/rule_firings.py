@@ -1,9 +1,11 @@
 """What each entity rule changes on articles nobody annotated: a held-out read of the rules.
 
-    python benchmarks/rule_firings.py INPUT [--limit 1000] [--show 5] [--seed 1] [--rules ID,ID]
+    python benchmarks/rule_firings.py INPUT [--limit 1000] [--sample] [--show 5] [--seed 1]
+        [--rules ID,ID]
 
-The NER model runs once over the first ``--limit`` articles of INPUT (any input
-``nlp-news annotate`` reads); then for each entity rule
+The NER model runs once over ``--limit`` articles of INPUT (any input ``nlp-news annotate``
+reads: the first ones, or with ``--sample`` a random draw by ``--seed``, for a dump sorted by
+source or topic); then for each entity rule
 (``resources/lang/id/rules/entities.toml``) the entity rules run with and without it, and
 the mentions that differ are counted (``changed``: the articles' mentions with the rule minus
 those without it, and the other way round). ``--show``
@@ -37,17 +39,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--show", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sample", action="store_true", help="a random draw, not the first")
     parser.add_argument("--rules", default="", help="comma-separated rule ids (default: all)")
     args = parser.parse_args(argv)
     pipe = get_pipeline(None)
-    made = pipe.run_part([Doc(a) for a in itertools.islice(to_articles(args.input),
-                                                           args.limit)], until="ner")
+    rng = random.Random(args.seed)
+    articles = (rng.sample(list(to_articles(args.input)), args.limit) if args.sample
+                else itertools.islice(to_articles(args.input), args.limit))
+    made = pipe.run_part([Doc(a) for a in articles], until="ner")
     made = [d for d in made if d.article.status == "ok"]
     texts = {d.article.doc_id: d.text for d in made}
     engine = pipe.get_pipe("entity_rules")
     wanted = [r for r in args.rules.split(",") if r] or engine.rule_ids
     full = _mentions(engine.pipe(copy.deepcopy(made)))
-    rng = random.Random(args.seed)
     report = {"articles": len(made), "mentions": len(full), "rules": {}}
     for rule_id in wanted:
         engine.set_skip([rule_id])

@@ -240,6 +240,16 @@ def test_names_inside_a_work_name_and_its_acronym_are_dropped():
                                               "BJTM", "Jawa Timur", "PRJ", "Budi Santoso"]
 
 
+def test_stock_indices_are_dropped_and_a_newspaper_of_the_same_name_stays():
+    text = ("IHSG ditutup menguat, sedangkan Hang Seng turun 40,1 poin dan Nikkei ditutup naik "
+            "0,4 persen. Harian Straits Times menulis 30 persen warga setuju. Straits Times "
+            "melaporkan 12 korban. Kemarin IHSG sempat melemah.")
+    doc = make_doc(text, [("IHSG", "ORG"), ("Hang Seng", "LOC"), ("Nikkei", "ORG"),
+                          ("Straits Times", "ORG"), ("Straits Times", "ORG"), ("IHSG", "ORG")])
+    run(doc, *NOT_ENTITIES)
+    assert [e.text for e in doc.entities] == ["Straits Times", "Straits Times"]
+
+
 def test_places_standing_for_teams_become_organisations():
     text = ("Timnas kalah 0-1 melawan Iran di Yogyakarta. Barcelona menjamu Valencia. "
             "Manajer Liverpool memuji pemain. Indonesia menang 1-0 atas Filipina. "

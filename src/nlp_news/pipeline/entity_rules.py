@@ -1,14 +1,10 @@
-"""Component ``entity_rules``: one engine running the rules of
-``resources/lang/id/rules/entities.toml``.
+"""Component ``entity_rules``: one engine running the rules of ``resources/lang/id/rules/``.
 
-The rules correct the NER model's mentions; they are data, in the style of spaCy's
-``SpanRuler`` patterns: each has an ``id``, a one-line ``reason``, an ``example`` and what the
-rule makes of it (``expect``), a phase, conditions on the mention and on the tokens around it,
-one action and a scope. The keys are listed in ``docs/pipeline.md`` ("The entity rules"). The
-phases run in order: span edits, drops, the article-level vote, relabels (a cue outweighs the
-model's votes); rules within a phase run in file order, on the model's mentions only. Word
-lists are the lexicon's, named ``"@table.key"``. ``EntityRules(rules, skip=ids)`` leaves rules
-out: ``nlp-news evaluate articles --ablate`` scores the pipeline without each one.
+The rules correct the NER model's mentions, as data (in the style of spaCy's ``SpanRuler``):
+an id, a reason, an example, a phase, conditions on the mention and the tokens around it, one
+action, a scope; the keys are in ``docs/pipeline.md`` ("The entity rules"). Phases run in order
+(span edits, drops, the vote, relabels), rules within one in file order, on the model's mentions
+only. ``EntityRules(rules, skip=ids)`` leaves rules out (``nlp-news evaluate articles --ablate``).
 """
 
 from __future__ import annotations
@@ -44,8 +40,7 @@ _TRAILING = ".,;:!?)\"'’”"
 
 def load_rules(data: Mapping[str, Any] | None = None,
                word_ranks: Callable[[], Mapping[str, int]] | None = None) -> list[Rule]:
-    """The rules of ``data`` (default: the shipped file), checked; ``word_ranks`` gives the
-    model's words by frequency rank (for ``trim = "clitic"``), when first needed."""
+    """The rules of ``data`` (default: the shipped file); ``word_ranks``: for the clitic."""
     if data is None:
         rules = package_files.files("nlp_news").joinpath("resources/lang/id/rules/entities.toml")
         with rules.open("rb") as handle:
@@ -57,8 +52,7 @@ def load_rules(data: Mapping[str, Any] | None = None,
 
 
 def word_list(value: str | Sequence[str]) -> frozenset[str]:
-    """A word list given inline, or named ``"@table.key"`` in the lexicon (or several
-    lists so named, together)."""
+    """A word list given inline, or named ``"@table.key"`` in the lexicon (or several)."""
     out: set[str] = set()
     for item in [value] if isinstance(value, str) else value:
         table, _, key = item[1:].partition(".")
@@ -81,9 +75,8 @@ class Context:
         self.words_after = cache(self.words_after)
 
     def chunks(self, at: int, n: int, forward: bool = False) -> list[str]:
-        """Up to ``n`` chunks right before (``forward``: after) the offset ``at``, nearest
-        last (first): runs of tokens with no space between them, separated by spaces ("2-1"
-        is one chunk of three tokens)."""
+        """Up to ``n`` chunks before (``forward``: after) the offset ``at``: runs of tokens
+        with no space between them ("2-1" is one chunk of three tokens)."""
         out: list[str] = []
         i = bisect_left(self.starts, at) if forward else bisect_right(self.ends, at) - 1
         edge, step = at, 1 if forward else -1
@@ -101,8 +94,7 @@ class Context:
         return out if forward else out[::-1]
 
     def words_before(self, start: int) -> list[str]:
-        """The (lower-cased) words right before ``start``, at most three; a score ("2-1")
-        reads ``<skor>``."""
+        """The lower-cased words right before ``start``, at most three; "2-1" reads <skor>."""
         out = []
         for chunk in reversed(self.chunks(start, 3)):
             if _SCORE.fullmatch(chunk) or _WORD.fullmatch(chunk):
@@ -134,8 +126,7 @@ Test = Callable[[Context, Entity], bool]
 
 
 def _inside_name(openers: frozenset[str], last: frozenset[str]) -> Test:
-    """The mention ends a capitalised name that opens with a word of ``openers``, or is the
-    acronym in brackets after a name ending with a word of ``last``."""
+    """The mention ends a capitalised name opening with ``openers``, or is its acronym."""
     def test(ctx: Context, ent: Entity) -> bool:
         bracket = ctx.text[ent.start_char - 1:ent.start_char] == "("
         name: list[str] = []
@@ -149,8 +140,7 @@ def _inside_name(openers: frozenset[str], last: frozenset[str]) -> Test:
 
 
 def _place_context(place_before: frozenset[str]) -> Test:
-    """The mention is the place: a word of ``place_before`` before it, or it ends an address
-    ("Cordoba, Argentina")."""
+    """The mention is the place: after ``place_before``, or ending "Cordoba, Argentina"."""
     def test(ctx: Context, ent: Entity) -> bool:
         chunk = (ctx.chunks(ent.start_char, 1) or [""])[0]
         return bool(chunk.endswith(",") and _CAPITALISED.fullmatch(chunk[:-1])) or ends_with(
@@ -171,9 +161,6 @@ def conditions(table: Mapping[str, Any]) -> tuple[Test, ...]:
     if "min_words" in table:
         n_words = table["min_words"]
         tests.append(lambda c, e: len(e.text.split()) >= n_words)
-    if "min_letters" in table:
-        n_letters = table["min_letters"]
-        tests.append(lambda c, e: sum(ch.isalpha() for ch in e.text) >= n_letters)
     if "matches" in table:
         pattern = regex.compile(table["matches"])
         whole = table.get("whole", False)
@@ -195,8 +182,7 @@ def conditions(table: Mapping[str, Any]) -> tuple[Test, ...]:
     return tuple(tests)
 
 
-#: a span edit: the mention changed, or None to drop it
-Edit = Callable[[Context, Entity], Entity | None]
+Edit = Callable[[Context, Entity], Entity | None]  # the mention changed, or None: dropped
 
 
 def _span(ctx: Context, ent: Entity, start: int, end: int, label: str | None = None) -> Entity:
@@ -243,9 +229,8 @@ def suffix_pattern(forms: Iterable[str]) -> regex.Pattern:
 
 
 def _trim_clitic(word_ranks: Callable[[], Mapping[str, int]]) -> Edit:
-    """The clitic -nya off the last word ("Tepi Baratnya" -> "Tepi Barat") when its stem is a
-    word more frequent than the whole (by the model's vocabulary: "Kenya", "Catalunya" stay);
-    a one-word mention keeps the label its stem has elsewhere in the article, or goes."""
+    """-nya off a name ("Tepi Baratnya") when its stem is a more frequent word ("Kenya" stays);
+    one word keeps the label its stem has elsewhere in the article, or goes."""
     def stem_length(text: str) -> int | None:
         found = _CLITIC.search(text)
         if found is None:
@@ -311,24 +296,22 @@ class Rule:
     @classmethod
     def from_table(cls, table: Mapping[str, Any],
                    word_ranks: Callable[[], Mapping[str, int]] | None = None) -> Rule:
-        name = table.get("id", "?")
         missing = [k for k in ("id", "phase", "reason", "example", "expect") if k not in table]
         actions = [a for a in ACTIONS if a in table]
         if missing or len(actions) != 1 or table["phase"] not in PHASES:
-            raise ValueError(f"entity rule {name!r}: needs id, phase (one of {PHASES}), "
-                             f"reason, example, expect and one action of {ACTIONS}")
+            raise ValueError(f"entity rule {table.get('id', '?')!r}: needs id, phase (one of "
+                             f"{PHASES}), reason, example, expect and one action of {ACTIONS}")
         action = actions[0]
         argument = table[action]
         if action == "trim":
             argument = _edit(argument, table, word_ranks)
         elif action in ("extend", "absorb"):
             argument = word_list(argument)
-        return cls(table["id"], table["phase"], table["reason"], table["example"],
-                   table["expect"], action, argument,
-                   frozenset(table["labels"]) if "labels" in table else None,
+        unless = table.get("unless_before")
+        return cls(*(table[k] for k in ("id", "phase", "reason", "example", "expect")), action,
+                   argument, frozenset(table["labels"]) if "labels" in table else None,
                    conditions(table), table.get("scope", "mention"),
-                   _place_context(word_list(table["unless_before"]))
-                   if "unless_before" in table else None,
+                   _place_context(word_list(unless)) if unless else None,
                    table.get("unless_tagged"), table.get("becomes"),
                    word_list(table.get("unless_title", ())))
 
@@ -410,9 +393,8 @@ class Rule:
 def _vote(entities: list[Entity]) -> list[Entity]:
     """Every model mention of a name gets the label most of them got (a tie stays)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for ent in entities:
-        if ent.origin == "model":
-            counts[ent.text][ent.label] += 1
+    for ent in (e for e in entities if e.origin == "model"):
+        counts[ent.text][ent.label] += 1
     winners = {text: top[0][0] for text, labels in counts.items()
                if len(top := labels.most_common(2)) > 1 and top[0][1] > top[1][1]}
     return [replace(e, label=winners[e.text]) if e.origin == "model" and e.text in winners
@@ -443,8 +425,7 @@ class EntityRules(Component):
         """Leave the rules ``ids`` out from now on (ablation)."""
         skip = set(ids)
         if unknown := skip - set(self.rule_ids):
-            raise ValueError(f"no entity rule {', '.join(sorted(unknown))} (the rules: "
-                             f"{', '.join(self.rule_ids)})")
+            raise ValueError(f"no entity rule {', '.join(sorted(unknown))}: {self.rule_ids}")
         self.skip = skip
 
     def __call__(self, doc: Doc) -> Doc:
