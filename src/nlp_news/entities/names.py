@@ -129,15 +129,14 @@ def _match_at(keys_: Sequence[str], i: int, phrases: frozenset[tuple[str, ...]])
     return 0
 
 
-def is_title(text: str, titles: frozenset[tuple[str, ...]] | None = None) -> bool:
-    """True when every word of ``text`` belongs to a title ("Wakil Menteri Luar Negeri");
-    ``titles``: the title phrases (default :func:`title_phrases`)."""
+def is_title(text: str) -> bool:
+    """True when every word of ``text`` belongs to a title ("Wakil Menteri Luar Negeri")."""
     ws = words(text)
-    return bool(ws) and _all_title(ws, titles=titles)
+    return bool(ws) and _all_title(ws)
 
 
-def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset(),
-                      titles: frozenset[tuple[str, ...]] | None = None) -> tuple[int, int]:
+def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset()
+                      ) -> tuple[int, int]:
     """``(first, end)``: the words of ``ws`` left of a person's name once titles are removed.
 
     Leading titles go ("Wakil Menteri Luar Negeri Mikhail Bogdanov" -> "Mikhail Bogdanov"), with
@@ -146,9 +145,8 @@ def strip_title_words(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = fr
     words ("Rusia Vladimir Putin", the title left outside); when the mention starts with a title, a
     later title cuts too ("Kapolda Metro Jaya Irjen Karyoto" -> "Karyoto").  Trailing degrees
     go ("Ahmad, S.H." -> "Ahmad").  A mention that is all title keeps all its words.
-    ``titles``: the title phrases (default :func:`title_phrases`).
     """
-    titles = title_phrases() if titles is None else titles
+    titles = title_phrases()
     ks = [w.key for w in ws]
     i = 0
     lead = _match_at(ks, 0, known)
@@ -243,10 +241,9 @@ def leading_title(text_before: str, known: frozenset[tuple[str, ...]] = frozense
     return None
 
 
-def _all_title(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset(),
-               titles: frozenset[tuple[str, ...]] | None = None) -> bool:
+def _all_title(ws: Sequence[Word], known: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """True when ``ws`` is a title followed only by titles, completions or ``known`` names."""
-    titles = title_phrases() if titles is None else titles
+    titles = title_phrases()
     ks = [w.key for w in ws]
     if not _match_at(ks, 0, titles):
         return False

@@ -57,7 +57,7 @@ from pathlib import Path
 from .. import lexicon
 from ..bio import Span, bio_spans, spans_to_bio
 from ..entities.gazetteer import Gazetteer
-from ..entities.names import is_title, norm, title_phrases
+from ..entities.names import is_title, norm
 from ..pipeline.entity_rules import suffix_pattern, title_cut
 from .ner_data import Sentence
 
@@ -126,7 +126,6 @@ class Relabeler:
         own = lexicon.table("ner_relabel")
         works = lexicon.table("works_events")
         apps = lexicon.table("apps")
-        self.titles = title_phrases()  # with [ranks_honorifics] words
         self.also_names = frozenset(titles["also_names"]) - frozenset(more["titles_not_names"])
         self.initials = frozenset(more["initials"])
         self.legal_forms = frozenset(lexicon.table("legal_forms")["words"])
@@ -187,7 +186,7 @@ class Relabeler:
     def _title_only(self, tokens: Sequence[str], span: Span, *_) -> list[Span]:
         start, end, label = span
         text = " ".join(tokens[start:end])
-        if label == "PER" and is_title(text, self.titles) \
+        if label == "PER" and is_title(text) \
                 and norm(tokens[start]) not in self.also_names:
             return []
         return [span]
