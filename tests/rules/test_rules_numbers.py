@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from nlp_news.rules.numbers import multiplier_value, parse_digits, parse_number, parse_words
+from nlp_news.rules import default_rules
+from nlp_news.rules.numbers import parse_digits
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    """The number readers of the shipped lexicon."""
+    return default_rules().numbers
 
 
 @pytest.mark.parametrize(
@@ -58,13 +65,13 @@ def test_parse_digits(text, value):
         ("Dua Puluh", 20),
     ],
 )
-def test_parse_words(text, value):
-    assert parse_words(text) == Decimal(value)
+def test_parse_words(numbers, text, value):
+    assert numbers.parse_words(text) == Decimal(value)
 
 
-def test_parse_words_rejects_non_numbers():
-    assert parse_words("dua orang") is None
-    assert parse_words("") is None
+def test_parse_words_rejects_non_numbers(numbers):
+    assert numbers.parse_words("dua orang") is None
+    assert numbers.parse_words("") is None
 
 
 @pytest.mark.parametrize(
@@ -79,8 +86,8 @@ def test_parse_words_rejects_non_numbers():
         ("lima", 5, False),
     ],
 )
-def test_parse_number(text, value, approx):
-    assert parse_number(text) == (Decimal(value), approx)
+def test_parse_number(numbers, text, value, approx):
+    assert numbers.parse_number(text) == (Decimal(value), approx)
 
 
 @pytest.mark.parametrize(
@@ -99,5 +106,5 @@ def test_parse_number(text, value, approx):
         ("m", None),  # lower-case m is metres, not miliar
     ],
 )
-def test_multipliers(word, factor):
-    assert multiplier_value(word) == factor
+def test_multipliers(numbers, word, factor):
+    assert numbers.multiplier_value(word) == factor

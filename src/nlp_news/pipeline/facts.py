@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..doc import Doc
 from .component import Component, register
+
+if TYPE_CHECKING:
+    from ..rules import FactRules
+    from .resources import Resources
 
 
 @register
@@ -18,12 +24,13 @@ class Facts(Component):
                 "fact.range_id", "fact.range_part", "fact.precision", "fact.year_inferred",
                 "fact.relative_word")
 
-    def __init__(self) -> None:
-        # the rule layers build their patterns from the lexicon when imported: when the
-        # pipeline is built, not when nlp_news is imported
-        from ..rules import extract_facts
+    def __init__(self, rules: FactRules) -> None:
+        self.extract_facts = rules.extract_facts
 
-        self.extract_facts = extract_facts
+    @classmethod
+    def from_resources(cls, resources: Resources) -> Facts:
+        """The component with the pipeline's rule layers (built once, when first asked for)."""
+        return cls(resources.fact_rules)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.facts = self.extract_facts(doc)

@@ -20,6 +20,7 @@ __all__ = ["Config", "Resources"]
 if TYPE_CHECKING:
     from ..entities.gazetteer import Gazetteer
     from ..entities.resolve import AliasTable, NameKnowledge
+    from ..rules import FactRules
     from .ner_tagger import NerTagger
 
 
@@ -85,6 +86,14 @@ class Resources:
         from ..entities.resolve import NameKnowledge
 
         return NameKnowledge(self.gazetteer, self.user_aliases)
+
+    @cached_property
+    def fact_rules(self) -> FactRules:
+        """The fact rule layers' word lists and patterns, built from the lexicon
+        (:meth:`words`)."""
+        from ..rules import FactRules
+
+        return FactRules(self.words)
 
     @staticmethod
     def words(table: str) -> dict:

@@ -17,104 +17,13 @@ from decimal import Decimal
 import regex
 
 from .base import PRIORITY_AMOUNT, PRIORITY_DATE, Mention, make_fact
-from .dates import RELATIVE_DAY
-from .numbers import (
-    DIGITS,
-    INTEGER,
-    MULTIPLIER,
-    NUMBER,
-    NUMBER_BARE,
-    SEPARATED,
-    WORDS,
-    multiplier_value,
-    parse_number,
-    to_float,
-)
-from .scan import Index, anchored, build_index
-from .words import (
-    APPROX_AFTER,
-    APPROX_BEFORE,
-    CLASSIFIERS,
-    CURRENCY_PREFIX,
-    CURRENCY_SUFFIX,
-    FUNCTION_WORDS,
-    MONEY_MULTIPLIERS,
-    MONTHS,
-    NOT_UNITS,
-    PERCENT_WORDS,
-    POINTS_NOT_PERCENT,
-    RANGE_CONNECTORS,
-    RELATIVE_DAYS,
-    SCORE_CUES,
-    TIMEZONES,
-    UNITS,
-    VERSION_WORDS,
-    W_END,
-    WEEKDAYS,
-    YEAR_CUES,
-    YEAR_QUANTITY_CUES,
-    alternation,
-    looks_like_verb,
-    normalise,
-    phrase_before,
-)
+from .dates import Dates
+from .numbers import INTEGER, SEPARATED, Numbers, to_float
+from .scan import Index, anchored
+from .words import W_END, Words, alternation, normalise, phrase_before
 
 # --- pieces -----------------------------------------------------------------------------------
 
-#: ``Rp``, ``Rp.``, ``US$``, ``€`` ... before the number; a letter sign must end there.
-CURRENCY_SIGN = (
-    r"(?<![\p{L}\p{N}])(?i:" + alternation(CURRENCY_PREFIX) + r")(?![\p{L}])"
-)
-_SYMBOL_CONNECTORS = [c for c in RANGE_CONNECTORS if not any(ch.isalpha() for ch in c)]
-_WORD_CONNECTORS = [c for c in RANGE_CONNECTORS if any(ch.isalpha() for ch in c)]
-#: ``-`` / ``–`` / ``hingga`` / ``sampai dengan`` / ``s.d.`` between the two ends of a range
-RANGE = (
-    r"(?:\s*+" + alternation(_SYMBOL_CONNECTORS) + r"\s*+"
-    r"|\s++(?i:" + alternation(_WORD_CONNECTORS) + r")\s++)"
-)
-_PERCENT_SIGNS = [p for p in PERCENT_WORDS if not p[0].isalpha()]
-_PERCENT_WORDS = [p for p in PERCENT_WORDS if p[0].isalpha()]
-#: ``%`` / ``persen`` / ``poin persentase`` right after the number
-PERCENT = (
-    r"(?:\s*+" + alternation(_PERCENT_SIGNS) + r"|\s++(?i:" + alternation(_PERCENT_WORDS) + ")"
-    + W_END + ")"
-)
-#: A number in brackets repeating the one before: ``3 (tiga)``, ``Rp5.000 (lima ribu rupiah)``.
-ECHO = (
-    rf"\s*+\(\s*+(?:{DIGITS}|{WORDS})"
-    r"(?:\s++(?i:" + alternation(CURRENCY_SUFFIX) + r"))?+\s*+\)"
-)
-
-_AMOUNT = (
-    rf"(?:(?P<cur>{CURRENCY_SIGN})\s*+(?P<num>{NUMBER_BARE})|(?P<num>{NUMBER}))"
-    rf"(?P<echo>{ECHO})?"
-    rf"(?:\s*+(?P<mult>{MULTIPLIER}))?"
-    rf"(?:(?P<conn>{RANGE})(?:(?P<cur2>{CURRENCY_SIGN})\s*+)?"
-    rf"(?P<num2>{NUMBER})(?:\s*+(?P<mult2>{MULTIPLIER}))?)?"
-    rf"(?P<pct>{PERCENT})?"
-)
-#: An amount.  The number-word pattern, four times in it, is defined once and called by name:
-#: the same matches, compiled in a third of the time (a cold start's biggest regex).
-AMOUNT = regex.compile(rf"(?(DEFINE)(?P<words>{WORDS}))" + _AMOUNT.replace(WORDS, "(?&words)"))
-
-#: A currency word after the amount: ``rupiah``, ``dolar AS``, ``euro``.
-CURRENCY_AFTER = regex.compile(r"\s*+(?i:" + alternation(CURRENCY_SUFFIX) + ")" + W_END)
-#: A measure word after the amount, possibly glued: ``km``, ``GB``, ``meter persegi``.
-UNIT_AFTER = regex.compile(
-    r"\s*+(?P<u>(?i:" + alternation(u for u in UNITS if len(u) > 1) + ")"
-    r"|(?-i:" + alternation(u for u in UNITS if len(u) == 1) + "))" + W_END
-)
-#: Any next word (a counted noun, maybe): ``orang``, ``kios``, ``warga``.
-WORD_AFTER = regex.compile(r"\s++(?P<w>\p{L}[\p{L}-]{0,40}+)" + W_END)
-_APPROX_BEFORE = phrase_before(w for w in APPROX_BEFORE if w[0].isalpha())
-_APPROX_SIGN_BEFORE = regex.compile(
-    r"(?r)" + alternation(w for w in APPROX_BEFORE if not w[0].isalpha()) + r"\s*+"
-)
-_APPROX_AFTER = regex.compile(
-    r"(?:\s++(?i:" + alternation(w for w in APPROX_AFTER if w[0].isalpha()) + r")"
-    r"(?=\s*+(?:[.,;:)!?\"”]|\Z))|(?i:" + alternation(w for w in APPROX_AFTER if w[0] == "-")
-    + ")" + W_END + ")"
-)
 #: the word before a position (reverse: ``.match(text, lo, pos)``)
 _PREV_WORD = regex.compile(r"(?r)(?P<w>[^\s]{1,40}+)\s++")
 _JOINED_BEFORE = regex.compile(
@@ -125,81 +34,11 @@ _LIST_NUMBER = regex.compile(r"\.(?:\s++\p{Lu}|\s*+\Z)")
 _PLAIN_YEAR = regex.compile(INTEGER)
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}+")
 _SENTENCE_PERCENT = regex.compile(r"%|(?i:\bpersen\b)")
-#: a percentage in brackets or after "atau" right after a number of points: the points are an
-#: index's ("melemah 12,34 poin (0,36 persen)", "3,66 poin atau setara dengan 0,06%")
-_PERCENT_BESIDE = regex.compile(
-    r"\s*+(?:\(|(?i:atau(?:\s++setara)?+|setara)(?:\s++(?i:dengan))?+\s++)\s*+"
-    rf"{DIGITS}{PERCENT}"
-)
-_POINTS_CONTEXT = regex.compile(
-    r"(?i:\b" + alternation(POINTS_NOT_PERCENT) + r"\b)"
-)
-
-# --- reading ----------------------------------------------------------------------------------
-
-
-def _value(num: str, echo: str | None, mult: str | None) -> tuple[Decimal, bool] | None:
-    parsed = parse_number(num)
-    if parsed is None:
-        return None
-    value, approx = parsed
-    if mult:
-        factor = multiplier_value(mult)
-        if factor is None:
-            return None
-        value *= factor[0]
-        approx = approx or factor[1]
-    return value, approx
-
-
-def _unit_at(text: str, pos: int) -> tuple[str | None, int, bool]:
-    """The unit right after ``pos``: (unit, end, is_measure_or_classifier)."""
-    match = UNIT_AFTER.match(text, pos, pos + 80)
-    if match:
-        raw = match.group("u")
-        return UNITS.get(normalise(raw), normalise(raw)), match.end(), True
-    match = WORD_AFTER.match(text, pos, pos + 80)
-    if not match:
-        return None, pos, False
-    word = match.group("w")
-    low = word.lower()
-    if RELATIVE_DAY.match(text, match.start("w")):  # "pagi tadi", "malam ini"
-        return None, pos, False  # "di level 6.238,7 pagi tadi"
-    if _ACRONYM.fullmatch(word) and low not in TIMEZONES and low not in NOT_UNITS:
-        return low, match.end(), False  # counted acronyms: "8 WNA", "120 TPS"
-    if not _good_noun(word):
-        if word[:1].isupper() and (low in CLASSIFIERS or low == "orang"):
-            return low, match.end(), True
-        return None, pos, False
-    if low in CLASSIFIERS:
-        following = WORD_AFTER.match(text, match.end(), match.end() + 80)
-        if following and _good_noun(following.group("w")) and \
-                following.group("w").lower() not in CLASSIFIERS:
-            return following.group("w").lower(), following.end(), True
-        return low, match.end(), True
-    noun = _strip_possessive(low)
-    if not _good_noun(noun):
-        return None, pos, False
-    return noun, match.end(), low == "orang"
 
 
 def _strip_possessive(word: str) -> str:
     """``anaknya`` -> ``anak`` (the unit is the noun, not "his child")."""
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word
-
-
-def _good_noun(word: str) -> bool:
-    low = word.lower()
-    return (
-        word == low
-        and len(low) >= 2
-        and low not in NOT_UNITS
-        and low not in MONTHS
-        and low not in WEEKDAYS
-        and low not in RELATIVE_DAYS
-        and not looks_like_verb(low)
-        and not low.endswith("-")
-    )
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -214,202 +53,344 @@ def _char_before(text: str, pos: int) -> str:
     return text[pos - 1] if pos > 0 else ""
 
 
-def _is_name_before(text: str, start: int) -> bool:
-    """True when a capitalised word (not a function word) stands right before ``start``."""
-    match = _PREV_WORD.match(text, max(0, start - 80), start)
-    if match is None:
-        return False
-    word = match.group("w")
-    if not word[-1].isalnum():  # "Jakarta," ends a phrase
-        return False
-    if word[:1].islower() and any(c.isupper() for c in word[1:]):
-        return True  # a product written in camel case: "iPhone 11", "iPad 2"
-    if not word[:1].isupper():
-        return False
-    if word.lower() in FUNCTION_WORDS:
-        return False
-    if len(word) >= 2 and word.isupper() and word.isalpha():
-        return True  # an acronym, even opening the sentence: "APBN 2017", "JICOMFEST 2019"
-    before = _char_before(text, match.start())
-    return before != "" and before not in "\"“'‘(:"
-
-
-def _context_rejects(text: str, start: int, end: int, num: str) -> str | None:
-    """Why a number written with digits is not an amount here, or None."""
-    before = text[max(0, start - 8):start]
-    if _JOINED_BEFORE.search(before):
-        return "code"  # Covid-19, ke-3, 10/2558, +62
-    if _JOINED_AFTER.match(text, end, end + 8):
-        return "code"
-    previous = _PREV_WORD.match(text, max(0, start - 40), start)
-    if previous is not None and previous.group("w").lower() in VERSION_WORDS:
-        return "name"  # revolusi industri 4.0, versi 2.1
-    digits = num.replace(".", "").replace(",", "")
-    if digits.startswith("0") and len(digits) >= 5:
-        return "phone"
-    if len(digits) <= 2 and _LIST_NUMBER.match(text, end, end + 40) \
-            and _char_before(text, start) in ("", ",", ";", ":", "("):
-        return "list"
-    return None
-
-
-def _currency(sign: str | None) -> str | None:
-    return CURRENCY_PREFIX.get(normalise(sign)) if sign else None
-
-
-def _approx_before(text: str, start: int) -> bool:
-    low = max(0, start - 60)
-    return bool(_APPROX_BEFORE.match(text, low, start)
-                or _APPROX_SIGN_BEFORE.match(text, low, start))
-
-
 def _is_year(num: str, value: Decimal) -> bool:
     return _PLAIN_YEAR.fullmatch(num) is not None and len(num) == 4 and 1900 <= value <= 2100
 
 
-def find_amounts(text: str, index: Index | None = None) -> list[Mention]:
-    """Amount mentions in one sentence (scores, codes and numbers in names turned down)."""
-    index = index or build_index(text)
-    mentions: list[Mention] = []
-    for match in anchored(AMOUNT, text, index.get("sign", "digit", "numword")):
-        result = _read(text, match)
-        if result is not None:
-            mentions.append(result)
-    return mentions
+class Amounts:
+    """The amount patterns, built from ``words`` and the number patterns of ``numbers`` (and
+    ``dates``' relative days, no unit), and the reader of their matches."""
 
+    def __init__(self, words: Words, numbers: Numbers, dates: Dates) -> None:
+        self.parse_number = numbers.parse_number
+        self.multiplier_value = numbers.multiplier_value
+        self.relative_day = dates.relative_day
+        self.words = words
+        currency_prefix, currency_suffix = words.currency_prefix, words.currency_suffix
+        units = words.units
+        digits, in_words = numbers.digits, numbers.in_words
+        multiplier, number = numbers.multiplier, numbers.number
 
-def _read(text: str, m: regex.Match[str]) -> Mention | None:
-    """One amount match -> a mention, or None (nothing to say, or turned down)."""
-    cur, num, num2 = m.group("cur"), m.group("num"), m.group("num2")
-    mult, mult2 = m.group("mult"), m.group("mult2")
-    is_digits = num[:1].isdigit()
-    if mult in MONEY_MULTIPLIERS and not cur:
-        return None  # "3 M" without a currency sign is no scale
-    if mult2 in MONEY_MULTIPLIERS and not (cur or m.group("cur2")):
-        return None
-    start, end = m.start(), m.end()
-    first_end = m.end("mult") if mult else (m.end("echo") if m.group("echo") else m.end("num"))
-    if is_digits and not cur:
-        reason = _context_rejects(text, m.start("num"), m.end("num") if not num2 else end, num)
-        if reason:
+        #: ``Rp``, ``Rp.``, ``US$``, ``€`` ... before the number; a letter sign must end there.
+        currency_sign = (
+            r"(?<![\p{L}\p{N}])(?i:" + alternation(currency_prefix) + r")(?![\p{L}])"
+        )
+        connectors = words.range_connectors
+        self.symbol_connectors = [c for c in connectors if not any(ch.isalpha() for ch in c)]
+        word_connectors = [c for c in connectors if any(ch.isalpha() for ch in c)]
+        # "-" / "–" / "hingga" / "sampai dengan" / "s.d." between the two ends of a range
+        range_ = (
+            r"(?:\s*+" + alternation(self.symbol_connectors) + r"\s*+"
+            r"|\s++(?i:" + alternation(word_connectors) + r")\s++)"
+        )
+        percent_signs = [p for p in words.percent_words if not p[0].isalpha()]
+        percent_words = [p for p in words.percent_words if p[0].isalpha()]
+        # "%" / "persen" / "poin persentase" right after the number
+        percent = (
+            r"(?:\s*+" + alternation(percent_signs) + r"|\s++(?i:" + alternation(percent_words)
+            + ")" + W_END + ")"
+        )
+        # a number in brackets repeating the one before: "3 (tiga)", "Rp5.000 (lima ribu
+        # rupiah)"
+        echo = (
+            rf"\s*+\(\s*+(?:{digits}|{in_words})"
+            r"(?:\s++(?i:" + alternation(currency_suffix) + r"))?+\s*+\)"
+        )
+        amount = (
+            rf"(?:(?P<cur>{currency_sign})\s*+(?P<num>{numbers.number_bare})|(?P<num>{number}))"
+            rf"(?P<echo>{echo})?"
+            rf"(?:\s*+(?P<mult>{multiplier}))?"
+            rf"(?:(?P<conn>{range_})(?:(?P<cur2>{currency_sign})\s*+)?"
+            rf"(?P<num2>{number})(?:\s*+(?P<mult2>{multiplier}))?)?"
+            rf"(?P<pct>{percent})?"
+        )
+        #: An amount.  The number-word pattern, four times in it, is defined once and called by
+        #: name: the same matches, compiled in a third of the time (a cold start's biggest
+        #: regex).
+        self.amount = regex.compile(
+            rf"(?(DEFINE)(?P<words>{in_words}))" + amount.replace(in_words, "(?&words)"))
+        #: A currency word after the amount: ``rupiah``, ``dolar AS``, ``euro``.
+        self.currency_after = regex.compile(
+            r"\s*+(?i:" + alternation(currency_suffix) + ")" + W_END)
+        #: A measure word after the amount, possibly glued: ``km``, ``GB``, ``meter persegi``.
+        self.unit_after = regex.compile(
+            r"\s*+(?P<u>(?i:" + alternation(u for u in units if len(u) > 1) + ")"
+            r"|(?-i:" + alternation(u for u in units if len(u) == 1) + "))" + W_END
+        )
+        #: Any next word (a counted noun, maybe): ``orang``, ``kios``, ``warga``.
+        self.word_after = regex.compile(r"\s++(?P<w>\p{L}[\p{L}-]{0,40}+)" + W_END)
+        approx_before, approx_after = words.approx_before, words.approx_after
+        self._approx_before_word = phrase_before(w for w in approx_before if w[0].isalpha())
+        self._approx_sign_before = regex.compile(
+            r"(?r)" + alternation(w for w in approx_before if not w[0].isalpha()) + r"\s*+"
+        )
+        self._approx_after = regex.compile(
+            r"(?:\s++(?i:" + alternation(w for w in approx_after if w[0].isalpha()) + r")"
+            r"(?=\s*+(?:[.,;:)!?\"”]|\Z))|(?i:"
+            + alternation(w for w in approx_after if w[0] == "-") + ")" + W_END + ")"
+        )
+        # a percentage in brackets or after "atau" right after a number of points: the points
+        # are an index's ("melemah 12,34 poin (0,36 persen)", "3,66 poin atau setara dengan
+        # 0,06%")
+        self._percent_beside = regex.compile(
+            r"\s*+(?:\(|(?i:atau(?:\s++setara)?+|setara)(?:\s++(?i:dengan))?+\s++)\s*+"
+            rf"{digits}{percent}"
+        )
+        self._points_context = regex.compile(
+            r"(?i:\b" + alternation(words.points_not_percent) + r"\b)"
+        )
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _value(self, num: str, echo: str | None, mult: str | None) -> tuple[Decimal, bool] | None:
+        parsed = self.parse_number(num)
+        if parsed is None:
             return None
-    if num2 and num2[:1].isdigit() and _JOINED_AFTER.match(text, m.end("num2"), m.end("num2") + 8) \
-            and not (mult2 or m.group("pct")):
-        return None  # 4-2-3-1
-
-    first = _value(num, m.group("echo"), mult)
-    if first is None:
-        return None
-    second = None
-    if num2:
-        # "5-10 juta": the first end borrows the scale and currency of the second
-        borrowed = mult if mult else mult2
-        second = _value(num2, None, mult2)
-        plain = parse_number(num2)
-        if second is None or plain is None:
-            return None
-        if not mult and mult2 and parse_number(num) and parse_number(num)[0] < plain[0]:
-            first = _value(num, None, borrowed)
-            if first is None:
+        value, approx = parsed
+        if mult:
+            factor = self.multiplier_value(mult)
+            if factor is None:
                 return None
+            value *= factor[0]
+            approx = approx or factor[1]
+        return value, approx
 
-    # --- what the number measures
-    kind, unit, currency = "quantity", None, _currency(cur) or _currency(m.group("cur2"))
-    strong = bool(cur or mult or mult2 or m.group("pct"))
-    if m.group("pct"):
-        kind = "percent"
-    else:
-        after = CURRENCY_AFTER.match(text, end, end + 80)
-        if after:
-            kind, currency, end, strong = "money", CURRENCY_SUFFIX[normalise(after.group())], \
-                after.end(), True
-        elif currency:
-            kind = "money"
-        else:
-            unit, end, measure = _unit_at(text, end)
-            if unit and not num2 and not mult and _is_year(num, first[0]) and (
-                    _ACRONYM.fullmatch(text[end - len(unit):end])
-                    or (not measure and (_previous_word(text, start) or "").lower()
-                        in YEAR_CUES)):
-                # "pada 2017 KPK menetapkan", "hingga tahun 2020 seiring ...": a year
-                unit, end = None, m.end()
-            strong = strong or measure
-            if unit == "poin" and _SENTENCE_PERCENT.search(text) \
-                    and not _POINTS_CONTEXT.search(text) \
-                    and not _PERCENT_BESIDE.match(text, end, end + 60):
-                kind, unit = "percent", None
-    if currency:
-        kind = "money"
+    def _unit_at(self, text: str, pos: int) -> tuple[str | None, int, bool]:
+        """The unit right after ``pos``: (unit, end, is_measure_or_classifier)."""
+        words = self.words
+        match = self.unit_after.match(text, pos, pos + 80)
+        if match:
+            raw = match.group("u")
+            return words.units.get(normalise(raw), normalise(raw)), match.end(), True
+        match = self.word_after.match(text, pos, pos + 80)
+        if not match:
+            return None, pos, False
+        word = match.group("w")
+        low = word.lower()
+        if self.relative_day.match(text, match.start("w")):  # "pagi tadi", "malam ini"
+            return None, pos, False  # "di level 6.238,7 pagi tadi"
+        if _ACRONYM.fullmatch(word) and low not in words.timezones and low not in words.not_units:
+            return low, match.end(), False  # counted acronyms: "8 WNA", "120 TPS"
+        if not self._good_noun(word):
+            if word[:1].isupper() and (low in words.classifiers or low == "orang"):
+                return low, match.end(), True
+            return None, pos, False
+        if low in words.classifiers:
+            following = self.word_after.match(text, match.end(), match.end() + 80)
+            if following and self._good_noun(following.group("w")) and \
+                    following.group("w").lower() not in words.classifiers:
+                return following.group("w").lower(), following.end(), True
+            return low, match.end(), True
+        noun = _strip_possessive(low)
+        if not self._good_noun(noun):
+            return None, pos, False
+        return noun, match.end(), low == "orang"
 
-    # --- names, scores and years
-    if not is_digits and num[:1].isupper() and not strong and _is_name_before(text, start):
-        return None  # Mangga Dua, Tiga Serangkai
-    if is_digits and not cur and not strong and _is_name_before(text, start):
-        if unit is None and _is_year(num, first[0]):  # "Asian Games 2018": the year is a date
-            years = [(start, m.end("num"), num)]
-            if num2 and _is_year(num2, second[0]) and first[0] < second[0]:
-                years.append((m.start("num2"), m.end("num2"), num2))  # "Liga 2019-2020"
-            parts = ["low", "high"] if len(years) == 2 else [None]
-            facts = [make_fact(text, s, e, "date", iso=y, precision="year", range_part=part)
-                     for (s, e, y), part in zip(years, parts, strict=True)]
-            return Mention(start, years[-1][1], facts, PRIORITY_DATE)
-        return None  # Liga 1, Snapdragon 625
-    approx = _approx_before(text, start)
-    tail = _APPROX_AFTER.match(text, end, end + 80)
-    if tail:
-        approx = True
-        if tail.group().startswith("-"):
-            end = tail.end()
-            if not num2 and _is_year(num, first[0]) and kind == "quantity":
-                fact = make_fact(text, start, end, "date", iso=num,
-                                 precision="decade")  # "1990-an"
-                return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
+    def _good_noun(self, word: str) -> bool:
+        words = self.words
+        low = word.lower()
+        return (
+            word == low
+            and len(low) >= 2
+            and low not in words.not_units
+            and low not in words.months
+            and low not in words.weekdays
+            and low not in words.relative_days
+            and not words.looks_like_verb(low)
+            and not low.endswith("-")
+        )
 
-    if num2:
-        return _read_range(text, m, kind, unit, currency, first, second, approx, start, end,
-                           first_end, strong)
+    def _is_name_before(self, text: str, start: int) -> bool:
+        """True when a capitalised word (not a function word) stands right before ``start``."""
+        match = _PREV_WORD.match(text, max(0, start - 80), start)
+        if match is None:
+            return False
+        word = match.group("w")
+        if not word[-1].isalnum():  # "Jakarta," ends a phrase
+            return False
+        if word[:1].islower() and any(c.isupper() for c in word[1:]):
+            return True  # a product written in camel case: "iPhone 11", "iPad 2"
+        if not word[:1].isupper():
+            return False
+        if word.lower() in self.words.function_words:
+            return False
+        if len(word) >= 2 and word.isupper() and word.isalpha():
+            return True  # an acronym, even opening the sentence: "APBN 2017", "JICOMFEST 2019"
+        before = _char_before(text, match.start())
+        return before != "" and before not in "\"“'‘(:"
 
-    value, vague = first
-    if kind == "quantity" and unit is None and not approx and not vague and is_digits \
-            and not mult and _is_year(num, value):
-        prev = _previous_word(text, start)
-        if not prev or prev.lower() not in YEAR_QUANTITY_CUES:
-            fact = make_fact(text, start, m.end("num"), "date", iso=f"{int(value):04d}",
-                             precision="year")
-            return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
-    fact = make_fact(text, start, end, kind, value=to_float(value), unit=unit,
-                     currency=currency, approx=approx or vague)
-    return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_AMOUNT,
-                   words=not is_digits)
-
-
-def _read_range(text: str, m: regex.Match[str], kind: str, unit: str | None,
-                currency: str | None, first: tuple[Decimal, bool],
-                second: tuple[Decimal, bool], approx: bool, start: int, end: int,
-                first_end: int, strong: bool) -> Mention | None:
-    """Two facts for ``5-10 juta`` / ``10 hingga 20 orang``; scores and year spans apart."""
-    conn = m.group("conn").strip()
-    dash = conn in _SYMBOL_CONNECTORS
-    num, num2 = m.group("num"), m.group("num2")
-    if kind == "quantity" and unit is None and not strong:
-        if _is_year(num, first[0]) and _is_year(num2, second[0]) and first[0] < second[0]:
-            facts = [
-                make_fact(text, start, m.end("num"), "date", iso=str(int(first[0])),
-                          precision="year", range_part="low"),
-                make_fact(text, m.start("num2"), m.end("num2"), "date",
-                          iso=str(int(second[0])), precision="year", range_part="high"),
-            ]
-            return Mention(start, m.end("num2"), facts, PRIORITY_DATE)
-        if dash and not (SEPARATED.fullmatch(num) or SEPARATED.fullmatch(num2)):
-            return None  # a score: "2-1", "6-2"; not "di level 5.112,40 – 5.180,2"
-    prev = _previous_word(text, start)
-    if dash and (first[0] > second[0] or (prev and prev.lower() in SCORE_CUES)):
+    def _context_rejects(self, text: str, start: int, end: int, num: str) -> str | None:
+        """Why a number written with digits is not an amount here, or None."""
+        before = text[max(0, start - 8):start]
+        if _JOINED_BEFORE.search(before):
+            return "code"  # Covid-19, ke-3, 10/2558, +62
+        if _JOINED_AFTER.match(text, end, end + 8):
+            return "code"
+        previous = _PREV_WORD.match(text, max(0, start - 40), start)
+        if previous is not None and previous.group("w").lower() in self.words.version_words:
+            return "name"  # revolusi industri 4.0, versi 2.1
+        digits = num.replace(".", "").replace(",", "")
+        if digits.startswith("0") and len(digits) >= 5:
+            return "phone"
+        if len(digits) <= 2 and _LIST_NUMBER.match(text, end, end + 40) \
+                and _char_before(text, start) in ("", ",", ";", ":", "("):
+            return "list"
         return None
-    second_start = m.start("cur2") if m.group("cur2") else m.start("num2")
-    facts = [
-        make_fact(text, start, first_end, kind, value=to_float(first[0]), unit=unit,
-                  currency=currency, approx=approx or first[1], range_part="low"),
-        make_fact(text, second_start, end, kind, value=to_float(second[0]), unit=unit,
-                  currency=currency, approx=approx or second[1], range_part="high"),
-    ]
-    return Mention(start, end, facts, PRIORITY_AMOUNT, words=not num[:1].isdigit())
+
+    def _currency(self, sign: str | None) -> str | None:
+        return self.words.currency_prefix.get(normalise(sign)) if sign else None
+
+    def _approx_before(self, text: str, start: int) -> bool:
+        low = max(0, start - 60)
+        return bool(self._approx_before_word.match(text, low, start)
+                    or self._approx_sign_before.match(text, low, start))
+
+    def find_amounts(self, text: str, index: Index) -> list[Mention]:
+        """Amount mentions in one sentence (scores, codes and numbers in names turned down)."""
+        mentions: list[Mention] = []
+        for match in anchored(self.amount, text, index.get("sign", "digit", "numword")):
+            result = self._read(text, match)
+            if result is not None:
+                mentions.append(result)
+        return mentions
+
+    def _read(self, text: str, m: regex.Match[str]) -> Mention | None:
+        """One amount match -> a mention, or None (nothing to say, or turned down)."""
+        words = self.words
+        cur, num, num2 = m.group("cur"), m.group("num"), m.group("num2")
+        mult, mult2 = m.group("mult"), m.group("mult2")
+        is_digits = num[:1].isdigit()
+        if mult in words.money_multipliers and not cur:
+            return None  # "3 M" without a currency sign is no scale
+        if mult2 in words.money_multipliers and not (cur or m.group("cur2")):
+            return None
+        start, end = m.start(), m.end()
+        first_end = m.end("mult") if mult else (
+            m.end("echo") if m.group("echo") else m.end("num"))
+        if is_digits and not cur:
+            reason = self._context_rejects(text, m.start("num"),
+                                           m.end("num") if not num2 else end, num)
+            if reason:
+                return None
+        if num2 and num2[:1].isdigit() \
+                and _JOINED_AFTER.match(text, m.end("num2"), m.end("num2") + 8) \
+                and not (mult2 or m.group("pct")):
+            return None  # 4-2-3-1
+
+        first = self._value(num, m.group("echo"), mult)
+        if first is None:
+            return None
+        second = None
+        if num2:
+            # "5-10 juta": the first end borrows the scale and currency of the second
+            borrowed = mult if mult else mult2
+            second = self._value(num2, None, mult2)
+            plain = self.parse_number(num2)
+            if second is None or plain is None:
+                return None
+            if not mult and mult2 and self.parse_number(num) \
+                    and self.parse_number(num)[0] < plain[0]:
+                first = self._value(num, None, borrowed)
+                if first is None:
+                    return None
+
+        # --- what the number measures
+        kind, unit = "quantity", None
+        currency = self._currency(cur) or self._currency(m.group("cur2"))
+        strong = bool(cur or mult or mult2 or m.group("pct"))
+        if m.group("pct"):
+            kind = "percent"
+        else:
+            after = self.currency_after.match(text, end, end + 80)
+            if after:
+                kind, currency, end, strong = (
+                    "money", words.currency_suffix[normalise(after.group())], after.end(), True)
+            elif currency:
+                kind = "money"
+            else:
+                unit, end, measure = self._unit_at(text, end)
+                if unit and not num2 and not mult and _is_year(num, first[0]) and (
+                        _ACRONYM.fullmatch(text[end - len(unit):end])
+                        or (not measure and (_previous_word(text, start) or "").lower()
+                            in words.year_cues)):
+                    # "pada 2017 KPK menetapkan", "hingga tahun 2020 seiring ...": a year
+                    unit, end = None, m.end()
+                strong = strong or measure
+                if unit == "poin" and _SENTENCE_PERCENT.search(text) \
+                        and not self._points_context.search(text) \
+                        and not self._percent_beside.match(text, end, end + 60):
+                    kind, unit = "percent", None
+        if currency:
+            kind = "money"
+
+        # --- names, scores and years
+        if not is_digits and num[:1].isupper() and not strong and self._is_name_before(text, start):
+            return None  # Mangga Dua, Tiga Serangkai
+        if is_digits and not cur and not strong and self._is_name_before(text, start):
+            if unit is None and _is_year(num, first[0]):  # "Asian Games 2018": the year is a date
+                years = [(start, m.end("num"), num)]
+                if num2 and _is_year(num2, second[0]) and first[0] < second[0]:
+                    years.append((m.start("num2"), m.end("num2"), num2))  # "Liga 2019-2020"
+                parts = ["low", "high"] if len(years) == 2 else [None]
+                facts = [make_fact(text, s, e, "date", iso=y, precision="year", range_part=part)
+                         for (s, e, y), part in zip(years, parts, strict=True)]
+                return Mention(start, years[-1][1], facts, PRIORITY_DATE)
+            return None  # Liga 1, Snapdragon 625
+        approx = self._approx_before(text, start)
+        tail = self._approx_after.match(text, end, end + 80)
+        if tail:
+            approx = True
+            if tail.group().startswith("-"):
+                end = tail.end()
+                if not num2 and _is_year(num, first[0]) and kind == "quantity":
+                    fact = make_fact(text, start, end, "date", iso=num,
+                                     precision="decade")  # "1990-an"
+                    return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
+
+        if num2:
+            return self._read_range(text, m, kind, unit, currency, first, second, approx, start,
+                                    end, first_end, strong)
+
+        value, vague = first
+        if kind == "quantity" and unit is None and not approx and not vague and is_digits \
+                and not mult and _is_year(num, value):
+            prev = _previous_word(text, start)
+            if not prev or prev.lower() not in words.year_quantity_cues:
+                fact = make_fact(text, start, m.end("num"), "date", iso=f"{int(value):04d}",
+                                 precision="year")
+                return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_DATE)
+        fact = make_fact(text, start, end, kind, value=to_float(value), unit=unit,
+                         currency=currency, approx=approx or vague)
+        return Mention(fact.start_char, fact.end_char, [fact], PRIORITY_AMOUNT,
+                       words=not is_digits)
+
+    def _read_range(self, text: str, m: regex.Match[str], kind: str, unit: str | None,
+                    currency: str | None, first: tuple[Decimal, bool],
+                    second: tuple[Decimal, bool], approx: bool, start: int, end: int,
+                    first_end: int, strong: bool) -> Mention | None:
+        """Two facts for ``5-10 juta`` / ``10 hingga 20 orang``; scores and year spans apart."""
+        conn = m.group("conn").strip()
+        dash = conn in self.symbol_connectors
+        num, num2 = m.group("num"), m.group("num2")
+        if kind == "quantity" and unit is None and not strong:
+            if _is_year(num, first[0]) and _is_year(num2, second[0]) and first[0] < second[0]:
+                facts = [
+                    make_fact(text, start, m.end("num"), "date", iso=str(int(first[0])),
+                              precision="year", range_part="low"),
+                    make_fact(text, m.start("num2"), m.end("num2"), "date",
+                              iso=str(int(second[0])), precision="year", range_part="high"),
+                ]
+                return Mention(start, m.end("num2"), facts, PRIORITY_DATE)
+            if dash and not (SEPARATED.fullmatch(num) or SEPARATED.fullmatch(num2)):
+                return None  # a score: "2-1", "6-2"; not "di level 5.112,40 – 5.180,2"
+        prev = _previous_word(text, start)
+        if dash and (first[0] > second[0] or (prev and prev.lower() in self.words.score_cues)):
+            return None
+        second_start = m.start("cur2") if m.group("cur2") else m.start("num2")
+        facts = [
+            make_fact(text, start, first_end, kind, value=to_float(first[0]), unit=unit,
+                      currency=currency, approx=approx or first[1], range_part="low"),
+            make_fact(text, second_start, end, kind, value=to_float(second[0]), unit=unit,
+                      currency=currency, approx=approx or second[1], range_part="high"),
+        ]
+        return Mention(start, end, facts, PRIORITY_AMOUNT, words=not num[:1].isdigit())

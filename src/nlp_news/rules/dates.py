@@ -31,112 +31,24 @@ from collections.abc import Callable
 import regex
 
 from .base import PRIORITY_DATE, PRIORITY_RELATIVE, Mention, make_fact
-from .scan import Index, anchored, build_index
-from .words import (
-    DATE_WORDS,
-    FUTURE_CUES,
-    MONTH_CUES,
-    MONTHS,
-    NUMBER_WORDS,
-    PERIOD_WORDS,
-    RANGE_CONNECTORS,
-    RELATIVE_DAYS,
-    RELATIVE_PERIOD_UNITS,
-    RELATIVE_PERIODS,
-    TIMES_OF_DAY,
-    W_END,
-    W_START,
-    WEEKDAY_BLOCKERS,
-    WEEKDAY_FUTURE_AFTER,
-    WEEKDAY_PAST_AFTER,
-    WEEKDAYS,
-    YEAR_AFTER,
-    alternation,
-    normalise,
-)
+from .scan import Index, anchored
+from .words import W_END, W_START, Words, alternation, normalise
 
 # --- pieces -----------------------------------------------------------------------------------
 
-WEEKDAY = r"(?P<wd>(?i:" + alternation(WEEKDAYS) + "))" + W_END
-TIME_OF_DAY = "(?i:" + alternation(TIMES_OF_DAY) + ")" + W_END
-#: ``Rabu, `` / ``Jumat malam, `` / ``Selasa (`` before an explicit date
-WEEKDAY_LEAD = rf"(?:{WEEKDAY}\s*+,?\s*+(?:{TIME_OF_DAY}\s*+,?\s*+)?(?:\(\s*+)?)"
-DATE_WORD = r"(?:(?i:" + alternation(DATE_WORDS) + r")\.?+\s*+)"
 DAY = r"(?<!\p{N})(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|[.,:]\p{N})"
 MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])(?!\p{N})"
 YEAR = r"(?<!\p{N})(?:1[5-9]\d\d|20\d\d)(?!\p{N}|[.,]\p{N})"
-MONTH_NAME = "(?i:" + alternation(MONTHS) + r")(?![\p{L}])(?:\.(?=\s*+\p{N}))?+"
-
-_FULL_LENGTH = {n: max(len(k) for k, v in MONTHS.items() if v == n) for n in set(MONTHS.values())}
-#: Capitalised full month names (not abbreviations), for a month standing alone.
-FULL_MONTH = "(?-i:" + alternation(
-    k.capitalize() for k, v in MONTHS.items() if len(k) >= _FULL_LENGTH[v] - 1
-) + ")" + W_END
 _DAY_LINK = r"(?:\s*+[-–&]\s*+|\s++(?i:dan|hingga|sampai(?:\s++dengan)?|s\.?d\.?|s/d)\s++)"
 
-#: Where a date with digits may start: a digit, a bracket, a weekday or "tanggal".
-_GUARD = rf"(?=[\p{{N}}(]|(?i:{alternation(WEEKDAYS)}|{alternation(DATE_WORDS)}){W_END})"
-
-#: ``Rabu, 21 Februari 2024`` / ``22-29 Agustus`` / ``7 Oktober 2023``
-TEXT_DATE = regex.compile(
-    rf"{_GUARD}{WEEKDAY_LEAD}?{DATE_WORD}?(?P<d1>{DAY})(?:{_DAY_LINK}(?P<d2>{DAY}))?"
-    rf"\s++(?P<mon>{MONTH_NAME})(?:\s*+,?\s*+(?P<year>{YEAR}))?(?:\s*+\))?"
-)
-#: ``21-02-2024`` / ``10/9/2019`` / ``Selasa (10/9/2019)`` / ``(27/3)`` / ``2024-02-21``
-NUMERIC_DATE = regex.compile(
-    rf"{_GUARD}{WEEKDAY_LEAD}?(?<![\p{{N}}/.,-])(?:"
-    rf"(?P<d>{DAY})\s*+(?P<sep>[-/.])\s*+(?P<m>{MONTH_NUMBER})\s*+(?P=sep)\s*+"
-    rf"(?P<y>(?:1[5-9]|20)\d\d|\d\d)(?![\p{{N}}]|[-/.]\p{{N}})"
-    rf"|(?P<iy>{YEAR})-(?P<im>{MONTH_NUMBER})-(?P<id>{DAY})"
-    rf")(?:\s*+\))?"
-)
-#: ``(27/3)`` / ``Senin (27/3)``: day/month in brackets
-PAREN_DATE = regex.compile(
-    rf"{_GUARD}{WEEKDAY_LEAD}?\(\s*+(?P<d>{DAY})\s*+/\s*+(?P<m>{MONTH_NUMBER})\s*+\)"
-)
-#: ``Februari 2024`` / ``Mei tahun 2019``
-MONTH_YEAR = regex.compile(
-    rf"(?<!\p{{N}}\s{{0,3}})(?P<mon>{MONTH_NAME})(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?"
-    rf"(?P<year>{YEAR})"
-)
-#: ``Maret-Mei 2020``, ``Januari hingga Maret 2019``: two months, the year written once
-MONTH_RANGE = regex.compile(
-    rf"(?<!\p{{N}}\s{{0,3}})(?P<mon1>{MONTH_NAME})\s*+(?:[-–—]|(?i:"
-    + alternation(c for c in RANGE_CONNECTORS if c[0].isalpha()) + rf"))\s*+(?P<mon2>{MONTH_NAME})"
-    rf"(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?(?P<year>{YEAR})"
-)
-#: ``pada Mei lalu``: a capitalised month name after a cue word, no day, no year
-BARE_MONTH = regex.compile(
-    W_START + "(?i:" + alternation(MONTH_CUES) + r")\s++(?P<mon>" + FULL_MONTH + r")"
-    r"(?!\s*+,?\s*+\p{N})"
-)
-#: ``tahun 2017`` / ``tahun anggaran 2016`` / ``kuartal I 2017`` / ``semester II/2019``
-YEAR_PHRASE = regex.compile(
-    W_START + r"(?:(?i:tahun)(?:\s++(?i:anggaran))?"
-    r"|(?i:" + alternation(PERIOD_WORDS) + r")\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
-    rf"\s*+(?P<year>{YEAR})"
-)
 #: ``K/30/MEM/2018``, ``85/PUU-XII/2013``: the year closing a document number with letters
 DOCUMENT_YEAR = regex.compile(rf"(?<=[\p{{L}}\p{{N}}.]/)(?P<year>{YEAR})(?!/)")
 _CODE_LETTERS = regex.compile(r"[\p{L}\p{N}.\-]*\p{Lu}{2,}[\p{L}\p{N}./\-]*/\Z")
-_AFTER_WEEKDAY = alternation(WEEKDAY_FUTURE_AFTER | WEEKDAY_PAST_AFTER)
-#: a weekday standing for a day: ``Minggu``, ``Kamis depan``, ``Jumat pekan lalu``
-WEEKDAY_ALONE = regex.compile(
-    W_START + r"(?P<wd>(?-i:" + alternation(w.capitalize() for w in WEEKDAYS) + "))" + W_END
-    + rf"(?:\s++(?P<after>(?i:{_AFTER_WEEKDAY})){W_END})?"
-)
-RELATIVE_DAY = regex.compile(W_START + "(?i:" + alternation(RELATIVE_DAYS) + ")" + W_END)
-#: ``tahun ini``, ``bulan lalu``; ``dua tahun lalu`` (the count is read before the unit)
-RELATIVE_PERIOD = regex.compile(
-    W_START + r"(?P<unit>(?i:" + alternation(RELATIVE_PERIOD_UNITS) + r"))\s++(?P<rel>(?i:"
-    + alternation(RELATIVE_PERIODS) + "))" + W_END)
-_COUNT_BEFORE = regex.compile(
-    r"(?r)(?<![\p{L}\p{N}])(?P<n>\d{1,2}|(?i:" + alternation(NUMBER_WORDS) + r"))\s++")
-_LALU_AFTER = regex.compile(r"\s++(?i:" + alternation(YEAR_AFTER) + ")" + W_END)
 #: the word before a position (reverse: ``.match(text, lo, pos)``)
 _PREV_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\p{N}'-]{1,40}+)[\s,]*+")
-_FUTURE_CUE = regex.compile("(?i:" + alternation(FUTURE_CUES) + ")" + W_END)
 _CLAUSE_BREAK = regex.compile(r"[,;:\"“”()]")
+_DAYS_BEFORE = regex.compile(rf"(?:{DAY}\s*+,\s*+)++(?:(?i:dan|serta)\s++)?+\Z")
+_DAY_NUMBER = regex.compile(DAY)
 
 # --- resolution -------------------------------------------------------------------------------
 
@@ -172,11 +84,6 @@ def infer_year(month: int, day: int | None, pub: dt.date | None,
     return min(options)[2] if options else None
 
 
-def _weekday_of(match: regex.Match[str]) -> int | None:
-    name = match.groupdict().get("wd")
-    return WEEKDAYS.get(name.lower()) if name else None
-
-
 def resolve_weekday(weekday: int, pub: dt.date, mode: str = "past") -> dt.date:
     """The day meant by a weekday name in an article of ``pub``.
 
@@ -199,18 +106,6 @@ def resolve_weekday(weekday: int, pub: dt.date, mode: str = "past") -> dt.date:
     return pub - dt.timedelta(days=(today - weekday) % 7)
 
 
-def _direction(text: str, end: int) -> str | None:
-    match = _LALU_AFTER.match(text, end, end + 40)
-    if not match:
-        return None
-    word = normalise(match.group())
-    if word in ("lalu", "silam", "kemarin"):
-        return "past"
-    if word in ("mendatang", "nanti"):
-        return "future"
-    return None
-
-
 def _day_iso(year: int | None, month: int, day: int) -> str | None:
     if year is None:
         return None
@@ -223,13 +118,6 @@ def _full_year(text: str) -> int:
     if len(text) == 2:
         year += 2000 if year < 70 else 1900
     return year
-
-
-# --- finders ----------------------------------------------------------------------------------
-
-
-_DAYS_BEFORE = regex.compile(rf"(?:{DAY}\s*+,\s*+)++(?:(?i:dan|serta)\s++)?+\Z")
-_DAY_NUMBER = regex.compile(DAY)
 
 
 def _listed_days(text: str, pos: int, first: int) -> list[tuple[int, int, int]]:
@@ -245,144 +133,6 @@ def _listed_days(text: str, pos: int, first: int) -> list[tuple[int, int, int]]:
     if any(a >= b for a, b in zip(numbers, numbers[1:], strict=False)):
         return []
     return days
-
-
-def _text_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
-    found = []
-    for m in anchored(TEXT_DATE, text, index.get("weekday", "date_word", "digit")):
-        month = MONTHS[normalise(m.group("mon")).rstrip(".")]
-        year_text = m.group("year")
-        direction = _direction(text, m.end())
-        days = [int(m.group("d1"))] + ([int(m.group("d2"))] if m.group("d2") else [])
-        inferred = not year_text
-        if year_text:
-            year: int | None = int(year_text)
-        else:
-            year = infer_year(month, days[-1], pub, direction, _weekday_of(m))
-        listed = _listed_days(text, m.start("d1"), days[0])
-        if listed:  # "26, 27 dan 29 Oktober": the days before the first are dates too
-            spans = listed + [(m.start(g), m.end(g), day)
-                              for g, day in zip(("d1", "d2"), days, strict=False)]
-            spans[-1] = (spans[-1][0], m.end(), spans[-1][2])  # the last takes the month
-            facts = [make_fact(text, start, end, "date", iso=_day_iso(year, month, day),
-                               precision="day", year_inferred=inferred)
-                     for start, end, day in spans]
-            found.append(Mention(listed[0][0], m.end(), facts, PRIORITY_DATE))
-            continue
-        if len(days) == 2:
-            first = make_fact(text, m.start(), m.end("d1"), "date",
-                              iso=_day_iso(year, month, days[0]), precision="day",
-                              year_inferred=inferred, range_part="low")
-            second = make_fact(text, m.start("d2"), m.end(), "date",
-                               iso=_day_iso(year, month, days[1]), precision="day",
-                               year_inferred=inferred, range_part="high")
-            facts = [first, second]
-        else:
-            facts = [make_fact(text, m.start(), m.end(), "date",
-                               iso=_day_iso(year, month, days[0]), precision="day",
-                               year_inferred=inferred)]
-        found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
-    return found
-
-
-def _numeric_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
-    found = []
-    for pattern, kinds in ((NUMERIC_DATE, ("weekday", "digit")),
-                           (PAREN_DATE, ("weekday", "paren"))):
-        for m in anchored(pattern, text, index.get(*kinds)):
-            groups = m.groupdict()
-            inferred = False
-            if groups.get("iy"):
-                year: int | None = int(groups["iy"])
-                month, day = int(groups["im"]), int(groups["id"])
-            else:
-                month, day = int(groups["m"]), int(groups["d"])
-                if groups.get("y"):
-                    year = _full_year(groups["y"])
-                else:
-                    year = infer_year(month, day, pub, _direction(text, m.end()),
-                                      _weekday_of(m))
-                    inferred = True
-            end = m.end()
-            if text[end - 1] == ")" and "(" not in text[m.start():end]:
-                end = len(text[:end - 1].rstrip())  # "(18/9/2019)": the date without its ")"
-            fact = make_fact(text, m.start(), end, "date", iso=_day_iso(year, month, day),
-                             precision="day", year_inferred=inferred)
-            found.append(Mention(m.start(), end, [fact], PRIORITY_DATE))
-    return found
-
-
-def _month_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
-    found = []
-    for m in anchored(MONTH_RANGE, text, index.get("month")):
-        first = MONTHS[normalise(m.group("mon1")).rstrip(".")]
-        second = MONTHS[normalise(m.group("mon2")).rstrip(".")]
-        year = int(m.group("year"))
-        first_year = year - 1 if first > second else year  # "Desember-Februari 2020"
-        facts = [make_fact(text, m.start(), m.end("mon1"), "date",
-                           iso=f"{first_year:04d}-{first:02d}", precision="month",
-                           range_part="low"),
-                 make_fact(text, m.start("mon2"), m.end(), "date",
-                           iso=f"{year:04d}-{second:02d}", precision="month", range_part="high")]
-        found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
-    for m in anchored(MONTH_YEAR, text, index.get("month")):
-        month = MONTHS[normalise(m.group("mon")).rstrip(".")]
-        fact = make_fact(text, m.start(), m.end(), "date",
-                         iso=f"{int(m.group('year')):04d}-{month:02d}",
-                         precision="month")
-        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
-    for m in anchored(BARE_MONTH, text, index.get("month_cue")):
-        month = MONTHS[m.group("mon").lower()]
-        year = infer_year(month, None, pub, _direction(text, m.end()))
-        iso = f"{year:04d}-{month:02d}" if year is not None else None
-        fact = make_fact(text, m.start("mon"), m.end("mon"), "date", iso=iso,
-                         precision="month", year_inferred=True)
-        found.append(Mention(m.start("mon"), m.end("mon"), [fact], PRIORITY_DATE))
-    for m in anchored(YEAR_PHRASE, text, index.get("year_phrase")):
-        fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
-                         precision="year")
-        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
-    for m in anchored(DOCUMENT_YEAR, text, index.get("digit")):
-        if _CODE_LETTERS.search(text, max(0, m.start() - 40), m.start()):
-            fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
-                             precision="year")  # the guide's citation year
-            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
-    return found
-
-
-def _future_before(text: str, pos: int, cues: list[int]) -> bool:
-    """A future cue (``akan``) earlier in the same clause, at most 200 characters back."""
-    i = bisect_left(cues, pos) - 1
-    while i >= 0 and cues[i] >= pos - 200:
-        cue = cues[i]
-        if _FUTURE_CUE.match(text, cue, cue + 40) and not _CLAUSE_BREAK.search(text, cue, pos):
-            return True
-        i -= 1
-    return False
-
-
-def _weekday_mode(text: str, m: regex.Match[str], cues: list[int]) -> str | None:
-    """How to resolve a bare weekday, or None when it is no day (a name, "week")."""
-    after = normalise(m.group("after") or "")
-    weekday = m.group("wd").lower()
-    prev = _PREV_WORD.match(text, max(0, m.start() - 80), m.start())
-    if prev:
-        word = prev.group("w").lower()
-        if word in WEEKDAY_BLOCKERS or word[:1].isdigit():
-            return None
-    if weekday == "minggu" and m.start() == 0 and after:
-        return None  # "Minggu lalu ..." opening a sentence: most likely "last week"
-    if after in ("pekan depan", "minggu depan"):
-        return "next_week"
-    if after in ("pekan lalu", "minggu lalu"):
-        return "prev_week"
-    if after in WEEKDAY_FUTURE_AFTER:
-        return "next"
-    if after in WEEKDAY_PAST_AFTER:
-        return "prev"
-    if _future_before(text, m.start(), cues):
-        return "future"
-    return "past"
 
 
 def _period_iso(pub: dt.date, unit: str, step: int) -> str | None:
@@ -407,43 +157,284 @@ def _iso_or_none(day: Callable[..., dt.date], *args: object) -> str | None:
         return None
 
 
-def _relative_dates(text: str, pub: dt.date | None, index: Index) -> list[Mention]:
-    found = []
-    cues = list(index.get("future"))
-    for m in anchored(WEEKDAY_ALONE, text, index.get("weekday")):
-        mode = _weekday_mode(text, m, cues)
-        if mode is None:
-            continue
-        weekday = WEEKDAYS[m.group("wd").lower()]
-        iso = _iso_or_none(resolve_weekday, weekday, pub, mode) if pub else None
-        fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
-                         precision="day")
-        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
-    for m in anchored(RELATIVE_PERIOD, text, index.get("period_unit")):
-        step = RELATIVE_PERIODS[m.group("rel").lower()]
-        start = m.start()
-        count = _COUNT_BEFORE.match(text, max(0, start - 12), start)
-        if count and step:
-            n = count.group("n").lower()
-            step *= int(n) if n.isdigit() else NUMBER_WORDS[n]
-            start = count.start()
-        unit = RELATIVE_PERIOD_UNITS[m.group("unit").lower()]
-        iso = _period_iso(pub, unit, step) if pub else None
-        fact = make_fact(text, start, m.end(), "date", iso=iso, relative=True, precision=unit)
-        found.append(Mention(start, m.end(), [fact], PRIORITY_RELATIVE))
-    for m in anchored(RELATIVE_DAY, text, index.get("relative")):
-        offset = RELATIVE_DAYS[normalise(m.group())]
-        iso = _iso_or_none(_shift, pub, offset) if pub else None
-        fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
-                         precision="day", relative_word=True)
-        found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
-    return found
+# --- finders ----------------------------------------------------------------------------------
 
 
-def find_dates(text: str, pub: dt.date | None, index: Index | None = None) -> list[Mention]:
-    """All date mentions of one sentence (they may overlap: the merger picks)."""
-    index = index or build_index(text)
-    return (
-        _text_dates(text, pub, index) + _numeric_dates(text, pub, index)
-        + _month_dates(text, pub, index) + _relative_dates(text, pub, index)
-    )
+class Dates:
+    """The date patterns, built from ``words``, and the finders that read them.
+
+    ``relative_day`` (``kemarin``, ``hari ini``) also tells :class:`~.amounts.Amounts` that a
+    word after a number is no unit.
+    """
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        months, weekdays = words.months, words.weekdays
+
+        weekday = r"(?P<wd>(?i:" + alternation(weekdays) + "))" + W_END
+        time_of_day = "(?i:" + alternation(words.times_of_day) + ")" + W_END
+        # "Rabu, " / "Jumat malam, " / "Selasa (" before an explicit date
+        weekday_lead = rf"(?:{weekday}\s*+,?\s*+(?:{time_of_day}\s*+,?\s*+)?(?:\(\s*+)?)"
+        date_word = r"(?:(?i:" + alternation(words.date_words) + r")\.?+\s*+)"
+        month_name = "(?i:" + alternation(months) + r")(?![\p{L}])(?:\.(?=\s*+\p{N}))?+"
+        full_length = {n: max(len(k) for k, v in months.items() if v == n)
+                       for n in set(months.values())}
+        # capitalised full month names (not abbreviations), for a month standing alone
+        full_month = "(?-i:" + alternation(
+            k.capitalize() for k, v in months.items() if len(k) >= full_length[v] - 1
+        ) + ")" + W_END
+        # where a date with digits may start: a digit, a bracket, a weekday or "tanggal"
+        guard = (rf"(?=[\p{{N}}(]|(?i:{alternation(weekdays)}|{alternation(words.date_words)})"
+                 rf"{W_END})")
+
+        #: ``Rabu, 21 Februari 2024`` / ``22-29 Agustus`` / ``7 Oktober 2023``
+        self.text_date = regex.compile(
+            rf"{guard}{weekday_lead}?{date_word}?(?P<d1>{DAY})(?:{_DAY_LINK}(?P<d2>{DAY}))?"
+            rf"\s++(?P<mon>{month_name})(?:\s*+,?\s*+(?P<year>{YEAR}))?(?:\s*+\))?"
+        )
+        #: ``21-02-2024`` / ``10/9/2019`` / ``Selasa (10/9/2019)`` / ``(27/3)`` / ``2024-02-21``
+        self.numeric_date = regex.compile(
+            rf"{guard}{weekday_lead}?(?<![\p{{N}}/.,-])(?:"
+            rf"(?P<d>{DAY})\s*+(?P<sep>[-/.])\s*+(?P<m>{MONTH_NUMBER})\s*+(?P=sep)\s*+"
+            rf"(?P<y>(?:1[5-9]|20)\d\d|\d\d)(?![\p{{N}}]|[-/.]\p{{N}})"
+            rf"|(?P<iy>{YEAR})-(?P<im>{MONTH_NUMBER})-(?P<id>{DAY})"
+            rf")(?:\s*+\))?"
+        )
+        #: ``(27/3)`` / ``Senin (27/3)``: day/month in brackets
+        self.paren_date = regex.compile(
+            rf"{guard}{weekday_lead}?\(\s*+(?P<d>{DAY})\s*+/\s*+(?P<m>{MONTH_NUMBER})\s*+\)"
+        )
+        #: ``Februari 2024`` / ``Mei tahun 2019``
+        self.month_year = regex.compile(
+            rf"(?<!\p{{N}}\s{{0,3}})(?P<mon>{month_name})(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?"
+            rf"(?P<year>{YEAR})"
+        )
+        #: ``Maret-Mei 2020``, ``Januari hingga Maret 2019``: two months, the year written once
+        self.month_range = regex.compile(
+            rf"(?<!\p{{N}}\s{{0,3}})(?P<mon1>{month_name})\s*+(?:[-–—]|(?i:"
+            + alternation(c for c in words.range_connectors if c[0].isalpha())
+            + rf"))\s*+(?P<mon2>{month_name})"
+            rf"(?:\s*+,\s*+|\s++)(?:(?i:tahun)\s++)?(?P<year>{YEAR})"
+        )
+        #: ``pada Mei lalu``: a capitalised month name after a cue word, no day, no year
+        self.bare_month = regex.compile(
+            W_START + "(?i:" + alternation(words.month_cues) + r")\s++(?P<mon>" + full_month
+            + r")(?!\s*+,?\s*+\p{N})"
+        )
+        #: ``tahun 2017`` / ``tahun anggaran 2016`` / ``kuartal I 2017`` / ``semester II/2019``
+        self.year_phrase = regex.compile(
+            W_START + r"(?:(?i:tahun)(?:\s++(?i:anggaran))?"
+            r"|(?i:" + alternation(words.period_words) + r")\s++(?:[IV]{1,4}+|[1-4])\s*+[/-]?+)"
+            rf"\s*+(?P<year>{YEAR})"
+        )
+        after_weekday = alternation(words.weekday_future_after | words.weekday_past_after)
+        #: a weekday standing for a day: ``Minggu``, ``Kamis depan``, ``Jumat pekan lalu``
+        self.weekday_alone = regex.compile(
+            W_START + r"(?P<wd>(?-i:" + alternation(w.capitalize() for w in weekdays) + "))"
+            + W_END + rf"(?:\s++(?P<after>(?i:{after_weekday})){W_END})?"
+        )
+        self.relative_day = regex.compile(
+            W_START + "(?i:" + alternation(words.relative_days) + ")" + W_END)
+        #: ``tahun ini``, ``bulan lalu``; ``dua tahun lalu`` (the count is read before the unit)
+        self.relative_period = regex.compile(
+            W_START + r"(?P<unit>(?i:" + alternation(words.relative_period_units)
+            + r"))\s++(?P<rel>(?i:" + alternation(words.relative_periods) + "))" + W_END)
+        self._count_before = regex.compile(
+            r"(?r)(?<![\p{L}\p{N}])(?P<n>\d{1,2}|(?i:" + alternation(words.number_words)
+            + r"))\s++")
+        self._lalu_after = regex.compile(
+            r"\s++(?i:" + alternation(words.year_after) + ")" + W_END)
+        self._future_cue = regex.compile("(?i:" + alternation(words.future_cues) + ")" + W_END)
+
+    def _weekday_of(self, match: regex.Match[str]) -> int | None:
+        name = match.groupdict().get("wd")
+        return self.words.weekdays.get(name.lower()) if name else None
+
+    def _direction(self, text: str, end: int) -> str | None:
+        match = self._lalu_after.match(text, end, end + 40)
+        if not match:
+            return None
+        word = normalise(match.group())
+        if word in ("lalu", "silam", "kemarin"):
+            return "past"
+        if word in ("mendatang", "nanti"):
+            return "future"
+        return None
+
+    def _text_dates(self, text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+        found = []
+        months = self.words.months
+        for m in anchored(self.text_date, text, index.get("weekday", "date_word", "digit")):
+            month = months[normalise(m.group("mon")).rstrip(".")]
+            year_text = m.group("year")
+            direction = self._direction(text, m.end())
+            days = [int(m.group("d1"))] + ([int(m.group("d2"))] if m.group("d2") else [])
+            inferred = not year_text
+            if year_text:
+                year: int | None = int(year_text)
+            else:
+                year = infer_year(month, days[-1], pub, direction, self._weekday_of(m))
+            listed = _listed_days(text, m.start("d1"), days[0])
+            if listed:  # "26, 27 dan 29 Oktober": the days before the first are dates too
+                spans = listed + [(m.start(g), m.end(g), day)
+                                  for g, day in zip(("d1", "d2"), days, strict=False)]
+                spans[-1] = (spans[-1][0], m.end(), spans[-1][2])  # the last takes the month
+                facts = [make_fact(text, start, end, "date", iso=_day_iso(year, month, day),
+                                   precision="day", year_inferred=inferred)
+                         for start, end, day in spans]
+                found.append(Mention(listed[0][0], m.end(), facts, PRIORITY_DATE))
+                continue
+            if len(days) == 2:
+                first = make_fact(text, m.start(), m.end("d1"), "date",
+                                  iso=_day_iso(year, month, days[0]), precision="day",
+                                  year_inferred=inferred, range_part="low")
+                second = make_fact(text, m.start("d2"), m.end(), "date",
+                                   iso=_day_iso(year, month, days[1]), precision="day",
+                                   year_inferred=inferred, range_part="high")
+                facts = [first, second]
+            else:
+                facts = [make_fact(text, m.start(), m.end(), "date",
+                                   iso=_day_iso(year, month, days[0]), precision="day",
+                                   year_inferred=inferred)]
+            found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
+        return found
+
+    def _numeric_dates(self, text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+        found = []
+        for pattern, kinds in ((self.numeric_date, ("weekday", "digit")),
+                               (self.paren_date, ("weekday", "paren"))):
+            for m in anchored(pattern, text, index.get(*kinds)):
+                groups = m.groupdict()
+                inferred = False
+                if groups.get("iy"):
+                    year: int | None = int(groups["iy"])
+                    month, day = int(groups["im"]), int(groups["id"])
+                else:
+                    month, day = int(groups["m"]), int(groups["d"])
+                    if groups.get("y"):
+                        year = _full_year(groups["y"])
+                    else:
+                        year = infer_year(month, day, pub, self._direction(text, m.end()),
+                                          self._weekday_of(m))
+                        inferred = True
+                end = m.end()
+                if text[end - 1] == ")" and "(" not in text[m.start():end]:
+                    end = len(text[:end - 1].rstrip())  # "(18/9/2019)": the date without ")"
+                fact = make_fact(text, m.start(), end, "date", iso=_day_iso(year, month, day),
+                                 precision="day", year_inferred=inferred)
+                found.append(Mention(m.start(), end, [fact], PRIORITY_DATE))
+        return found
+
+    def _month_dates(self, text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+        found = []
+        months = self.words.months
+        for m in anchored(self.month_range, text, index.get("month")):
+            first = months[normalise(m.group("mon1")).rstrip(".")]
+            second = months[normalise(m.group("mon2")).rstrip(".")]
+            year = int(m.group("year"))
+            first_year = year - 1 if first > second else year  # "Desember-Februari 2020"
+            facts = [make_fact(text, m.start(), m.end("mon1"), "date",
+                               iso=f"{first_year:04d}-{first:02d}", precision="month",
+                               range_part="low"),
+                     make_fact(text, m.start("mon2"), m.end(), "date",
+                               iso=f"{year:04d}-{second:02d}", precision="month",
+                               range_part="high")]
+            found.append(Mention(m.start(), m.end(), facts, PRIORITY_DATE))
+        for m in anchored(self.month_year, text, index.get("month")):
+            month = months[normalise(m.group("mon")).rstrip(".")]
+            fact = make_fact(text, m.start(), m.end(), "date",
+                             iso=f"{int(m.group('year')):04d}-{month:02d}",
+                             precision="month")
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE))
+        for m in anchored(self.bare_month, text, index.get("month_cue")):
+            month = months[m.group("mon").lower()]
+            year = infer_year(month, None, pub, self._direction(text, m.end()))
+            iso = f"{year:04d}-{month:02d}" if year is not None else None
+            fact = make_fact(text, m.start("mon"), m.end("mon"), "date", iso=iso,
+                             precision="month", year_inferred=True)
+            found.append(Mention(m.start("mon"), m.end("mon"), [fact], PRIORITY_DATE))
+        for m in anchored(self.year_phrase, text, index.get("year_phrase")):
+            fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
+                             precision="year")
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
+        for m in anchored(DOCUMENT_YEAR, text, index.get("digit")):
+            if _CODE_LETTERS.search(text, max(0, m.start() - 40), m.start()):
+                fact = make_fact(text, m.start(), m.end(), "date", iso=m.group("year"),
+                                 precision="year")  # the guide's citation year
+                found.append(Mention(m.start(), m.end(), [fact], PRIORITY_DATE, cited=True))
+        return found
+
+    def _future_before(self, text: str, pos: int, cues: list[int]) -> bool:
+        """A future cue (``akan``) earlier in the same clause, at most 200 characters back."""
+        i = bisect_left(cues, pos) - 1
+        while i >= 0 and cues[i] >= pos - 200:
+            cue = cues[i]
+            if self._future_cue.match(text, cue, cue + 40) \
+                    and not _CLAUSE_BREAK.search(text, cue, pos):
+                return True
+            i -= 1
+        return False
+
+    def _weekday_mode(self, text: str, m: regex.Match[str], cues: list[int]) -> str | None:
+        """How to resolve a bare weekday, or None when it is no day (a name, "week")."""
+        words = self.words
+        after = normalise(m.group("after") or "")
+        weekday = m.group("wd").lower()
+        prev = _PREV_WORD.match(text, max(0, m.start() - 80), m.start())
+        if prev:
+            word = prev.group("w").lower()
+            if word in words.weekday_blockers or word[:1].isdigit():
+                return None
+        if weekday == "minggu" and m.start() == 0 and after:
+            return None  # "Minggu lalu ..." opening a sentence: most likely "last week"
+        if after in ("pekan depan", "minggu depan"):
+            return "next_week"
+        if after in ("pekan lalu", "minggu lalu"):
+            return "prev_week"
+        if after in words.weekday_future_after:
+            return "next"
+        if after in words.weekday_past_after:
+            return "prev"
+        if self._future_before(text, m.start(), cues):
+            return "future"
+        return "past"
+
+    def _relative_dates(self, text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+        found = []
+        cues = list(index.get("future"))
+        for m in anchored(self.weekday_alone, text, index.get("weekday")):
+            mode = self._weekday_mode(text, m, cues)
+            if mode is None:
+                continue
+            weekday = self.words.weekdays[m.group("wd").lower()]
+            iso = _iso_or_none(resolve_weekday, weekday, pub, mode) if pub else None
+            fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
+                             precision="day")
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
+        for m in anchored(self.relative_period, text, index.get("period_unit")):
+            step = self.words.relative_periods[m.group("rel").lower()]
+            start = m.start()
+            count = self._count_before.match(text, max(0, start - 12), start)
+            if count and step:
+                n = count.group("n").lower()
+                step *= int(n) if n.isdigit() else self.words.number_words[n]
+                start = count.start()
+            unit = self.words.relative_period_units[m.group("unit").lower()]
+            iso = _period_iso(pub, unit, step) if pub else None
+            fact = make_fact(text, start, m.end(), "date", iso=iso, relative=True,
+                             precision=unit)
+            found.append(Mention(start, m.end(), [fact], PRIORITY_RELATIVE))
+        for m in anchored(self.relative_day, text, index.get("relative")):
+            offset = self.words.relative_days[normalise(m.group())]
+            iso = _iso_or_none(_shift, pub, offset) if pub else None
+            fact = make_fact(text, m.start(), m.end(), "date", iso=iso, relative=True,
+                             precision="day", relative_word=True)
+            found.append(Mention(m.start(), m.end(), [fact], PRIORITY_RELATIVE))
+        return found
+
+    def find_dates(self, text: str, pub: dt.date | None, index: Index) -> list[Mention]:
+        """All date mentions of one sentence (they may overlap: the merger picks)."""
+        return (
+            self._text_dates(text, pub, index) + self._numeric_dates(text, pub, index)
+            + self._month_dates(text, pub, index) + self._relative_dates(text, pub, index)
+        )

@@ -19,19 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from .numbers import DECIMAL_COMMA, GROUPED
-from .scan import MAX_TRIES, TLDS, Index, anchored, build_index
-from .words import (
-    CLASSIFIERS,
-    IDENTIFIER_CUES,
-    NUMBER_WORD_IDIOMS,
-    NUMBER_WORDS,
-    ORDINAL_CUES,
-    SE_WORDS,
-    UNITS,
-    W_END,
-    W_START,
-    alternation,
-)
+from .scan import MAX_TRIES, TLDS, Index, anchored
+from .words import W_END, W_START, Words, alternation
 
 
 @dataclass(slots=True)
@@ -54,23 +43,6 @@ _CODE = (
 
 _NOT_AFTER_NUMBER = r"(?<!\p{N}[\s.,]{0,2})"
 
-_CUES = IDENTIFIER_CUES | ORDINAL_CUES - {"ke"}
-#: cues that are also units ("5 km 200 m", "90 menit") count only when no number precedes
-_UNIT_CUES = {c for c in _CUES if c in UNITS or c in CLASSIFIERS}
-
-IDENTIFIER = regex.compile(
-    W_START
-    + "(?i:"
-    + alternation(_CUES - _UNIT_CUES)
-    + "|"
-    + _NOT_AFTER_NUMBER
-    + alternation(_UNIT_CUES)
-    + r")(?!\p{L})\.?+\s*+(?:[:#]\s*+)?+(?P<code>"
-    + _CODE
-    + ")"
-)
-
-_POSITION_CUES = frozenset(ORDINAL_CUES - IDENTIFIER_CUES)
 #: a number written the Indonesian way with a thousands point or a decimal comma: a level, not
 #: a position ("ke posisi 3.382,53"; "menit 01.59" stays a position)
 _LEVEL = regex.compile(rf"{GROUPED}|{DECIMAL_COMMA}")
@@ -89,20 +61,6 @@ DOMAIN = regex.compile(
 EMAIL = regex.compile(r"[\p{L}\p{N}_.+-]{1,64}+@[\p{L}\p{N}.-]{1,255}+")
 #: walks back from a top-level domain or an ``@`` to where the address may start
 _BACK = regex.compile(r"(?r)[\p{L}\p{N}_.+-]{1,255}+")
-
-IDIOM = regex.compile(W_START + "(?i:" + alternation(NUMBER_WORD_IDIOMS) + ")" + W_END)
-
-_NUMBER_WORD = "(?i:" + alternation(set(NUMBER_WORDS) | set(SE_WORDS)) + ")" + W_END
-#: a number word after a position cue that is no unit: ``lapangan satu``, ``hotel bintang
-#: lima``, ``juara tiga`` (not ``juara tiga kali``: a count of its unit; not after ``ke``:
-#: ``ke dua lokasi`` is a count)
-POSITION_WORD = regex.compile(
-    W_START + "(?i:" + alternation(_POSITION_CUES - _UNIT_CUES - {"ke"}) + r")\s++(?P<code>"
-    + _NUMBER_WORD + r")(?!\s++(?i:\L<units>)" + W_END + ")",
-    units=sorted(set(UNITS) | CLASSIFIERS, key=len, reverse=True))
-#: a rank among the top N: ``empat besar``, ``babak 16 besar``
-TOP_RANK = regex.compile(W_START + r"(?P<code>\p{N}++|" + _NUMBER_WORD + r")\s++(?i:besar)"
-                         + W_END)
 
 
 def _addresses(text: str, index: Index) -> Iterator[tuple[int, int]]:
@@ -125,27 +83,62 @@ def _addresses(text: str, index: Index) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
-def _is_level(text: str, match: regex.Match[str]) -> bool:
-    """A position cue before a number with decimals or thousands: an index level or a score
-    ("ke posisi 3.382,53"), no position."""
-    cue = text[match.start():match.start("code")].strip(" .:#").lower()
-    return cue in _POSITION_CUES and _LEVEL.fullmatch(match.group("code")) is not None
+class Exclusions:
+    """The identifier, position and idiom patterns, built from ``words``, and their finder."""
 
+    def __init__(self, words: Words) -> None:
+        cues = words.identifier_cues | words.ordinal_cues - {"ke"}
+        # cues that are also units ("5 km 200 m", "90 menit") count only when no number
+        # precedes
+        unit_cues = {c for c in cues if c in words.units or c in words.classifiers}
+        self.identifier = regex.compile(
+            W_START
+            + "(?i:"
+            + alternation(cues - unit_cues)
+            + "|"
+            + _NOT_AFTER_NUMBER
+            + alternation(unit_cues)
+            + r")(?!\p{L})\.?+\s*+(?:[:#]\s*+)?+(?P<code>"
+            + _CODE
+            + ")"
+        )
+        self.position_cues = frozenset(words.ordinal_cues - words.identifier_cues)
+        self.idiom = regex.compile(
+            W_START + "(?i:" + alternation(words.number_word_idioms) + ")" + W_END)
+        number_word = ("(?i:" + alternation(set(words.number_words) | set(words.se_words))
+                       + ")" + W_END)
+        #: a number word after a position cue that is no unit: ``lapangan satu``, ``hotel
+        #: bintang lima``, ``juara tiga`` (not ``juara tiga kali``: a count of its unit; not
+        #: after ``ke``: ``ke dua lokasi`` is a count)
+        self.position_word = regex.compile(
+            W_START + "(?i:" + alternation(self.position_cues - unit_cues - {"ke"})
+            + r")\s++(?P<code>" + number_word + r")(?!\s++(?i:\L<units>)" + W_END + ")",
+            units=sorted(set(words.units) | words.classifiers, key=len, reverse=True))
+        #: a rank among the top N: ``empat besar``, ``babak 16 besar``
+        self.top_rank = regex.compile(
+            W_START + r"(?P<code>\p{N}++|" + number_word + r")\s++(?i:besar)" + W_END)
 
-def find_exclusions(text: str, index: Index | None = None) -> list[Excluded]:
-    """All excluded ranges of one sentence's text (offsets into ``text``)."""
-    index = index or build_index(text)
-    found: list[Excluded] = []
-    for pattern, reason in ((IDENTIFIER, "identifier"), (ORDINAL, "ordinal")):
-        for match in anchored(pattern, text, index.get("ident")):
-            if pattern is IDENTIFIER and _is_level(text, match):
-                continue
-            found.append(Excluded(match.start("code"), match.end("code"), reason))
-    for pattern, kinds in ((POSITION_WORD, ("ident",)), (TOP_RANK, ("digit", "numword"))):
-        for match in anchored(pattern, text, index.get(*kinds)):
-            found.append(Excluded(match.start("code"), match.end("code"), "ordinal"))
-    for start, end in _addresses(text, index):
-        found.append(Excluded(start, end, "url"))
-    for match in anchored(IDIOM, text, index.get("idiom")):
-        found.append(Excluded(match.start(), match.end(), "idiom", words_only=True))
-    return found
+    def _is_level(self, text: str, match: regex.Match[str]) -> bool:
+        """A position cue before a number with decimals or thousands: an index level or a
+        score ("ke posisi 3.382,53"), no position."""
+        cue = text[match.start():match.start("code")].strip(" .:#").lower()
+        return cue in self.position_cues and _LEVEL.fullmatch(match.group("code")) is not None
+
+    def find_exclusions(self, text: str, index: Index) -> list[Excluded]:
+        """All excluded ranges of one sentence's text (offsets into ``text``)."""
+        found: list[Excluded] = []
+        identifier = self.identifier
+        for pattern, reason in ((identifier, "identifier"), (ORDINAL, "ordinal")):
+            for match in anchored(pattern, text, index.get("ident")):
+                if pattern is identifier and self._is_level(text, match):
+                    continue
+                found.append(Excluded(match.start("code"), match.end("code"), reason))
+        for pattern, kinds in ((self.position_word, ("ident",)),
+                               (self.top_rank, ("digit", "numword"))):
+            for match in anchored(pattern, text, index.get(*kinds)):
+                found.append(Excluded(match.start("code"), match.end("code"), "ordinal"))
+        for start, end in _addresses(text, index):
+            found.append(Excluded(start, end, "url"))
+        for match in anchored(self.idiom, text, index.get("idiom")):
+            found.append(Excluded(match.start(), match.end(), "idiom", words_only=True))
+        return found

@@ -19,26 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .. import lexicon
-from .words import (
-    CURRENCY_PREFIX,
-    DATE_WORDS,
-    FRACTIONS,
-    FUTURE_CUES,
-    IDENTIFIER_CUES,
-    MONTH_CUES,
-    MONTHS,
-    NUMBER_WORD_IDIOMS,
-    NUMBER_WORDS,
-    ORDINAL_CUES,
-    PERIOD_WORDS,
-    RELATIVE_DAYS,
-    RELATIVE_PERIOD_UNITS,
-    SE_WORDS,
-    TIME_CUES,
-    VAGUE_PLURALS,
-    WEEKDAYS,
-)
+from .words import Words
 
 MAX_TRIES = 5000
 MAX_STARTS = 20000
@@ -67,26 +48,28 @@ def _table(kinds: dict[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(kinds_)) for word, kinds_ in table.items()}
 
 
-#: first word (lower-case) -> the kinds of mention that may start there
-KEYWORDS = _table({
-    "sign": [c for c in CURRENCY_PREFIX if c[0].isalpha()],
-    "numword": list(NUMBER_WORDS) + list(SE_WORDS) + list(FRACTIONS) + list(VAGUE_PLURALS),
-    "weekday": WEEKDAYS,
-    "month": MONTHS,
-    "date_word": DATE_WORDS,
-    "year_phrase": ["tahun", *PERIOD_WORDS],
-    "month_cue": MONTH_CUES,
-    "relative": RELATIVE_DAYS,
-    "period_unit": RELATIVE_PERIOD_UNITS,
-    "collective": [f"{w}{nya}" for w in lexicon.table("collective_numbers") for nya in ("", "nya")],
-    "se_time": lexicon.table("se_time_units"),
-    "time_cue": TIME_CUES,
-    "ident": IDENTIFIER_CUES | ORDINAL_CUES,
-    "idiom": NUMBER_WORD_IDIOMS,
-    "url": ["http", "https", "www"],
-    "tld": TLDS,
-    "future": FUTURE_CUES,
-})
+def keyword_table(words: Words) -> dict[str, tuple[str, ...]]:
+    """First word (lower-case) -> the kinds of mention that may start there."""
+    return _table({
+        "sign": [c for c in words.currency_prefix if c[0].isalpha()],
+        "numword": (list(words.number_words) + list(words.se_words) + list(words.fractions)
+                    + list(words.vague_plurals)),
+        "weekday": words.weekdays,
+        "month": words.months,
+        "date_word": words.date_words,
+        "year_phrase": ["tahun", *words.period_words],
+        "month_cue": words.month_cues,
+        "relative": words.relative_days,
+        "period_unit": words.relative_period_units,
+        "collective": [f"{w}{nya}" for w in words.collective for nya in ("", "nya")],
+        "se_time": words.se_time,
+        "time_cue": words.time_cues,
+        "ident": words.identifier_cues | words.ordinal_cues,
+        "idiom": words.number_word_idioms,
+        "url": ["http", "https", "www"],
+        "tld": TLDS,
+        "future": words.future_cues,
+    })
 
 
 @dataclass(slots=True)
@@ -111,11 +94,12 @@ def _add(kinds: dict[str, list[int]], kind: str, pos: int) -> None:
         positions.append(pos)
 
 
-def build_index(text: str) -> Index:
-    """Walk ``text`` once: key words, digit starts and symbols, by kind."""
+def build_index(text: str, keywords: dict[str, tuple[str, ...]]) -> Index:
+    """Walk ``text`` once: key words (``keywords``: :func:`keyword_table`), digit starts and
+    symbols, by kind."""
     kinds: dict[str, list[int]] = {}
     for match in _WORD.finditer(text):
-        found = KEYWORDS.get(match.group().lower())
+        found = keywords.get(match.group().lower())
         if found:
             for kind in found:
                 _add(kinds, kind, match.start())

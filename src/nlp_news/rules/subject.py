@@ -21,18 +21,9 @@ from bisect import bisect_left
 import regex
 
 from ..doc import Fact, Token
-from .words import (
-    CLASSIFIERS,
-    GENERIC_PEOPLE_UNITS,
-    SUBJECT_CUES,
-    SUBJECT_SKIP,
-    SUBJECT_STOP,
-    UNITS,
-    looks_like_verb,
-)
+from .words import Words
 
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*+")
-_PEOPLE = GENERIC_PEOPLE_UNITS | CLASSIFIERS
 _MAX_WORDS = 4
 _MAX_SKIP = 4
 _CUE_WINDOW = 12
@@ -42,72 +33,79 @@ def _is_word(token: Token) -> bool:
     return _WORD.fullmatch(token.text) is not None
 
 
-def _phrase_word(token: Token) -> bool:
-    low = token.text.lower()
-    return (
-        _is_word(token)
-        and low not in SUBJECT_STOP
-        and low not in SUBJECT_SKIP
-        and low not in SUBJECT_CUES
-        and low not in UNITS
-        and not looks_like_verb(low)
-    )
-
-
-def _phrase_right(tokens: list[Token], i: int) -> list[Token]:
-    phrase: list[Token] = []
-    while i < len(tokens) and len(phrase) < _MAX_WORDS and _phrase_word(tokens[i]):
-        phrase.append(tokens[i])
-        i += 1
-    return phrase
-
-
-def _phrase_left(tokens: list[Token], i: int) -> list[Token]:
-    skipped = 0
-    while i >= 0 and skipped < _MAX_SKIP and tokens[i].text.lower() in SUBJECT_SKIP:
-        i -= 1
-        skipped += 1
-    phrase: list[Token] = []
-    while i >= 0 and len(phrase) < _MAX_WORDS and _phrase_word(tokens[i]):
-        phrase.append(tokens[i])
-        i -= 1
-    phrase.reverse()
-    return phrase
-
-
-def _cue_phrase(tokens: list[Token], first: int) -> list[Token]:
-    for i in range(first - 1, max(-1, first - 1 - _CUE_WINDOW), -1):
-        text = tokens[i].text
-        if not _is_word(tokens[i]) and not text[:1].isdigit():
-            return []  # punctuation ends the clause
-        if text.lower() in SUBJECT_CUES:
-            return _phrase_right(tokens, i + 1)
-    return []
-
-
 def _join(text: str, phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     return text[phrase[0].start_char:phrase[-1].end_char]
 
 
-def find_subject(text: str, tokens: list[Token], fact: Fact,
-                 starts: list[int] | None = None) -> str | None:
-    """The noun phrase ``fact`` counts or measures, from ``tokens`` (article offsets).
+class Subjects:
+    """The subject heuristics over the word lists of ``words``."""
 
-    ``starts`` (the tokens' start offsets) may be passed to save recomputing it per fact.
-    """
-    if fact.kind in ("date", "time") or not tokens:
-        return None
-    if starts is None:
-        starts = [t.start_char for t in tokens]
-    first = bisect_left(starts, fact.start_char)
-    after = bisect_left(starts, fact.end_char)
-    cue = _cue_phrase(tokens, first)
-    if cue:
-        return _join(text, cue)
-    if fact.unit in _PEOPLE:
-        right = _phrase_right(tokens, after)
-        if right:
-            return _join(text, right)
-    return _join(text, _phrase_left(tokens, first - 1))
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        #: units that count people or things: the subject may follow them
+        self.people = words.generic_people_units | words.classifiers
+
+    def _phrase_word(self, token: Token) -> bool:
+        words = self.words
+        low = token.text.lower()
+        return (
+            _is_word(token)
+            and low not in words.subject_stop
+            and low not in words.subject_skip
+            and low not in words.subject_cues
+            and low not in words.units
+            and not words.looks_like_verb(low)
+        )
+
+    def _phrase_right(self, tokens: list[Token], i: int) -> list[Token]:
+        phrase: list[Token] = []
+        while i < len(tokens) and len(phrase) < _MAX_WORDS and self._phrase_word(tokens[i]):
+            phrase.append(tokens[i])
+            i += 1
+        return phrase
+
+    def _phrase_left(self, tokens: list[Token], i: int) -> list[Token]:
+        skip = self.words.subject_skip
+        skipped = 0
+        while i >= 0 and skipped < _MAX_SKIP and tokens[i].text.lower() in skip:
+            i -= 1
+            skipped += 1
+        phrase: list[Token] = []
+        while i >= 0 and len(phrase) < _MAX_WORDS and self._phrase_word(tokens[i]):
+            phrase.append(tokens[i])
+            i -= 1
+        phrase.reverse()
+        return phrase
+
+    def _cue_phrase(self, tokens: list[Token], first: int) -> list[Token]:
+        cues = self.words.subject_cues
+        for i in range(first - 1, max(-1, first - 1 - _CUE_WINDOW), -1):
+            text = tokens[i].text
+            if not _is_word(tokens[i]) and not text[:1].isdigit():
+                return []  # punctuation ends the clause
+            if text.lower() in cues:
+                return self._phrase_right(tokens, i + 1)
+        return []
+
+    def find_subject(self, text: str, tokens: list[Token], fact: Fact,
+                     starts: list[int] | None = None) -> str | None:
+        """The noun phrase ``fact`` counts or measures, from ``tokens`` (article offsets).
+
+        ``starts`` (the tokens' start offsets) may be passed to save recomputing it per fact.
+        """
+        if fact.kind in ("date", "time") or not tokens:
+            return None
+        if starts is None:
+            starts = [t.start_char for t in tokens]
+        first = bisect_left(starts, fact.start_char)
+        after = bisect_left(starts, fact.end_char)
+        cue = self._cue_phrase(tokens, first)
+        if cue:
+            return _join(text, cue)
+        if fact.unit in self.people:
+            right = self._phrase_right(tokens, after)
+            if right:
+                return _join(text, right)
+        return _join(text, self._phrase_left(tokens, first - 1))

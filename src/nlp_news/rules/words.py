@@ -1,12 +1,14 @@
 """The lexicon's word lists as sets, maps and small regex pieces for the rule layers.
 
-Everything here is read once, at import, from the lexicon (``resources/lang/id/``) through
-:mod:`nlp_news.lexicon`; the rule modules compose these pieces into their patterns.
+:class:`Words` reads them from the lexicon (``resources/lang/id/``, through
+:mod:`nlp_news.lexicon`) when a pipeline's rules are built (:class:`~nlp_news.rules.FactRules`),
+never at import; the rule layers compose these pieces into their patterns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import regex
 
@@ -17,15 +19,8 @@ W_START = r"(?<![\p{L}\p{N}])"
 #: End of a word: no letter or digit right after.
 W_END = r"(?![\p{L}\p{N}])"
 
-
-def keys(name: str) -> set[str]:
-    """The keys of a lexicon table, lower-cased."""
-    return {key.lower() for key in lexicon.table(name)}
-
-
-def mapping(name: str) -> dict[str, object]:
-    """A lexicon table as a dict with lower-case keys."""
-    return {key.lower(): value for key, value in lexicon.table(name).items()}
+#: Where the words come from: a lexicon table by name (:func:`nlp_news.lexicon.table`).
+Tables = Callable[[str], Mapping[str, Any]]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -58,83 +53,115 @@ def phrase_after(names: Iterable[str]) -> regex.Pattern[str]:
     return regex.compile(r"\s*+" + alternation(names) + W_END, regex.IGNORECASE)
 
 
-MONTHS: dict[str, int] = {k: int(v) for k, v in mapping("months").items()}
-WEEKDAYS: dict[str, int] = {k: int(v) for k, v in mapping("weekdays").items()}
-TIMEZONES: dict[str, object] = mapping("timezones")
-
-NUMBER_WORDS: dict[str, int] = {k: int(v) for k, v in mapping("number_words").items()}
-SE_WORDS: dict[str, int] = {k: int(v) for k, v in mapping("number_se_words").items()}
-FRACTIONS: dict[str, float] = {k: float(v) for k, v in mapping("number_fractions").items()}
-SCALES: dict[str, int] = {k: int(v) for k, v in mapping("number_scales").items()}
-MULTIPLIERS: dict[str, int] = {k: int(v) for k, v in mapping("multipliers").items()}
-#: One-letter money scales: case-sensitive keys ("M", "T").
-MONEY_MULTIPLIERS: dict[str, int] = {
-    k: int(v) for k, v in lexicon.table("money_multipliers").items()
-}
-VAGUE_PLURALS: dict[str, int] = {k: int(v) for k, v in mapping("vague_plurals").items()}
-VAGUE_MULTIPLIERS: dict[str, int] = {
-    k: int(v) for k, v in mapping("vague_multipliers").items()
-}
-
-CURRENCY_PREFIX: dict[str, str] = {k: str(v) for k, v in mapping("currency_prefix").items()}
-CURRENCY_SUFFIX: dict[str, str] = {k: str(v) for k, v in mapping("currency_suffix").items()}
-PERCENT_WORDS: set[str] = keys("percent_words")
-APPROX_BEFORE: set[str] = keys("approx_before")
-APPROX_AFTER: set[str] = keys("approx_after")
-RANGE_CONNECTORS: set[str] = keys("range_connectors")
-
-CLASSIFIERS: set[str] = keys("unit_classifiers")
-#: People units that only say people are counted ("orang", "warga"): the subject follows them.
-GENERIC_PEOPLE_UNITS: set[str] = {
-    w for w, kind in lexicon.table("people_units").items() if kind == "generic"}
-UNITS: dict[str, str] = {k: str(v) for k, v in mapping("units").items()}
-NOT_UNITS: set[str] = keys("not_units")
-
-ORDINAL_CUES: set[str] = keys("ordinal_cues")
-IDENTIFIER_CUES: set[str] = keys("identifier_cues")
-NUMBER_WORD_IDIOMS: set[str] = keys("number_word_idioms")
-SCORE_CUES: set[str] = keys("score_cues")
-VERSION_WORDS: set[str] = keys("version_words")
-POINTS_NOT_PERCENT: set[str] = keys("points_not_percent")
-
-RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in mapping("relative_days").items()}
-RELATIVE_PERIODS: dict[str, int] = {k: int(v) for k, v in mapping("relative_periods").items()}
-RELATIVE_PERIOD_UNITS: dict[str, str] = mapping("relative_period_units")
-WEEKDAY_FUTURE_AFTER: set[str] = keys("weekday_future_after")
-WEEKDAY_PAST_AFTER: set[str] = keys("weekday_past_after")
-FUTURE_CUES: set[str] = keys("future_cues")
-WEEKDAY_BLOCKERS: set[str] = keys("weekday_blockers")
-YEAR_CUES: set[str] = keys("year_cues")
-DATE_WORDS: set[str] = keys("date_words")
-PERIOD_WORDS: set[str] = keys("period_words")
-YEAR_AFTER: set[str] = keys("year_after")
-YEAR_QUANTITY_CUES: set[str] = keys("year_quantity_cues")
-MONTH_CUES: set[str] = keys("month_cues")
-TIMES_OF_DAY: dict[str, str] = {k: str(v) for k, v in mapping("times_of_day").items()}
-TIME_CUES: set[str] = keys("time_cues")
-HALF_HOUR_WORDS: set[str] = keys("half_hour_words")
-
-SUBJECT_SKIP: set[str] = keys("subject_skip")
-SUBJECT_CUES: set[str] = keys("subject_cues")
-SUBJECT_STOP: set[str] = keys("subject_stop")
-VERB_NOUNS: set[str] = keys("verb_nouns")
-
-#: Words that may stand capitalised right before a number without making it part of a name.
-FUNCTION_WORDS: set[str] = (
-    NOT_UNITS | APPROX_BEFORE | YEAR_CUES | YEAR_QUANTITY_CUES
-    | set(WEEKDAYS) | set(MONTHS) | TIME_CUES | MONTH_CUES
-    | {"total", "jumlah", "ada", "hanya", "sebanyak", "kurang", "lebih", "antara", "tersisa"}
-)
-
 _VERB_PREFIX = regex.compile(r"(?:me[mnrlwy]|meng|meny|ber|ter|di)\p{Ll}{3,}")
 
 
-def looks_like_verb(word: str) -> bool:
-    """Heuristic: an affixed verb form (me-/ber-/ter-/di-), unless listed as a noun."""
-    low = word.lower()
-    return (
-        low not in VERB_NOUNS
-        and low not in UNITS
-        and len(low) >= 6
-        and _VERB_PREFIX.fullmatch(low) is not None
-    )
+class Words:
+    """The rule layers' word lists, each read once from the lexicon's tables.
+
+    ``table`` gives a table by name (default :func:`nlp_news.lexicon.table`; a pipeline passes
+    :meth:`~nlp_news.pipeline.resources.Resources.words`). Keys are lower-cased except where
+    said; the attributes are named after their tables.
+    """
+
+    def __init__(self, table: Tables = lexicon.table) -> None:
+        self.table = table
+        mapping, keys = self.mapping, self.keys
+
+        def typed(name: str, kind: type = int) -> dict[str, Any]:
+            return {k: kind(v) for k, v in mapping(name).items()}
+
+        self.months: dict[str, int] = typed("months")
+        self.weekdays: dict[str, int] = typed("weekdays")
+        self.timezones: dict[str, object] = mapping("timezones")
+
+        self.number_words: dict[str, int] = typed("number_words")
+        self.se_words: dict[str, int] = typed("number_se_words")
+        self.fractions: dict[str, float] = typed("number_fractions", float)
+        self.scales: dict[str, int] = typed("number_scales")
+        self.multipliers: dict[str, int] = typed("multipliers")
+        #: One-letter money scales: case-sensitive keys ("M", "T").
+        self.money_multipliers: dict[str, int] = {
+            k: int(v) for k, v in table("money_multipliers").items()}
+        self.vague_plurals: dict[str, int] = typed("vague_plurals")
+        self.vague_multipliers: dict[str, int] = typed("vague_multipliers")
+
+        self.currency_prefix: dict[str, str] = typed("currency_prefix", str)
+        self.currency_suffix: dict[str, str] = typed("currency_suffix", str)
+        self.percent_words: set[str] = keys("percent_words")
+        self.approx_before: set[str] = keys("approx_before")
+        self.approx_after: set[str] = keys("approx_after")
+        self.range_connectors: set[str] = keys("range_connectors")
+
+        self.classifiers: set[str] = keys("unit_classifiers")
+        #: People units that only say people are counted ("orang", "warga"): the subject
+        #: follows them (keys as written).
+        self.generic_people_units: set[str] = {
+            w for w, kind in table("people_units").items() if kind == "generic"}
+        self.units: dict[str, str] = typed("units", str)
+        self.not_units: set[str] = keys("not_units")
+
+        self.ordinal_cues: set[str] = keys("ordinal_cues")
+        self.identifier_cues: set[str] = keys("identifier_cues")
+        self.number_word_idioms: set[str] = keys("number_word_idioms")
+        self.score_cues: set[str] = keys("score_cues")
+        self.version_words: set[str] = keys("version_words")
+        self.points_not_percent: set[str] = keys("points_not_percent")
+
+        self.relative_days: dict[str, int] = typed("relative_days")
+        self.relative_periods: dict[str, int] = typed("relative_periods")
+        self.relative_period_units: dict[str, object] = mapping("relative_period_units")
+        self.weekday_future_after: set[str] = keys("weekday_future_after")
+        self.weekday_past_after: set[str] = keys("weekday_past_after")
+        self.future_cues: set[str] = keys("future_cues")
+        self.weekday_blockers: set[str] = keys("weekday_blockers")
+        self.year_cues: set[str] = keys("year_cues")
+        self.date_words: set[str] = keys("date_words")
+        self.period_words: set[str] = keys("period_words")
+        self.year_after: set[str] = keys("year_after")
+        self.year_quantity_cues: set[str] = keys("year_quantity_cues")
+        self.month_cues: set[str] = keys("month_cues")
+        self.times_of_day: dict[str, str] = typed("times_of_day", str)
+        self.time_cues: set[str] = keys("time_cues")
+        self.half_hour_words: set[str] = keys("half_hour_words")
+
+        self.subject_skip: set[str] = keys("subject_skip")
+        self.subject_cues: set[str] = keys("subject_cues")
+        self.subject_stop: set[str] = keys("subject_stop")
+        self.verb_nouns: set[str] = keys("verb_nouns")
+
+        #: ``kedua``, ``ketiga`` ... -> their count (keys as written).
+        self.collective: dict[str, int] = {
+            k: int(v) for k, v in table("collective_numbers").items()}
+        self.collective_before = frozenset(table("collective_before")["words"])
+        self.collective_not_after = frozenset(table("collective_before")["not_after"])
+        #: ``sehari``, ``setahun`` ... -> their unit (keys as written).
+        self.se_time: dict[str, str] = dict(table("se_time_units"))
+        self.abbreviations: set[str] = keys("abbreviations")
+
+        #: Words that may stand capitalised right before a number without making it part of a
+        #: name.
+        self.function_words: set[str] = (
+            self.not_units | self.approx_before | self.year_cues | self.year_quantity_cues
+            | set(self.weekdays) | set(self.months) | self.time_cues | self.month_cues
+            | {"total", "jumlah", "ada", "hanya", "sebanyak", "kurang", "lebih", "antara",
+               "tersisa"}
+        )
+
+    def keys(self, name: str) -> set[str]:
+        """The keys of a lexicon table, lower-cased."""
+        return {key.lower() for key in self.table(name)}
+
+    def mapping(self, name: str) -> dict[str, object]:
+        """A lexicon table as a dict with lower-case keys."""
+        return {key.lower(): value for key, value in self.table(name).items()}
+
+    def looks_like_verb(self, word: str) -> bool:
+        """Heuristic: an affixed verb form (me-/ber-/ter-/di-), unless listed as a noun."""
+        low = word.lower()
+        return (
+            low not in self.verb_nouns
+            and low not in self.units
+            and len(low) >= 6
+            and _VERB_PREFIX.fullmatch(low) is not None
+        )
