@@ -446,3 +446,132 @@ def test_gold_articles_become_tagged_body_sentences(tmp_path):
     assert any(all(t == "O" for t in ts) for ts in tags.values())
     # the sentence whose mention ends inside a token is left out, not mis-tagged
     assert not any(s[0][0] == "Menurut" for s in sentences)
+
+
+def _tiny_corpus(shared, texts):
+    """A CLICK-ID-shaped corpus of ``texts`` under ``shared`` (one JSON record a line)."""
+    from nlp_news import config
+
+    path = shared / config.NEWS_CORPORA["click_id"]
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(json.dumps({"id": str(i), "title": "", "text": t}) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    return path
+
+
+def test_stored_silver_is_rebuilt_from_the_dump_and_checked(tmp_path):
+    from nlp_news.gold import record_text, text_checksum
+    from nlp_news.readers import Record
+    from nlp_news.training import ner_article_silver as silver
+
+    texts = ["Bupati Garut Rudy Gunawan meninjau pasar di Cibatu.",
+             "Warga Kota Ambon menyambut Wali Kota Bodewin Wattimena."]
+    corpus = _tiny_corpus(tmp_path, texts)
+    rows = []
+    for line, raw in enumerate(corpus.read_text("utf-8").splitlines(), 1):
+        text = record_text(Record(data=json.loads(raw), origin="x", default_id=str(line)))
+        words = text.rstrip(".").split() + ["."]
+        offsets, at = [], 0
+        for word in words:
+            at = text.index(word, at)
+            offsets.append([at, at + len(word)])
+            at += len(word)
+        tags = ["B-PER" if w in ("Rudy", "Bodewin") else "I-PER" if w in ("Gunawan",
+                "Wattimena") else "O" for w in words]
+        rows.append({"corpus": "click_id", "line": line, "text_sha256": text_checksum(text),
+                     "tokens": offsets, "tags": tags, "words": words})
+    stored = tmp_path / "silver.jsonl.gz"
+    assert silver.write_stored(stored, rows, "test") == 2
+    assert b"Gunawan" not in __import__("gzip").decompress(stored.read_bytes())  # no text
+    rebuilt = silver.read_stored(stored, tmp_path)
+    assert rebuilt[0][2:4] == [("Rudy", "B-PER"), ("Gunawan", "I-PER")]
+    assert rebuilt[1][-3:] == [("Bodewin", "B-PER"), ("Wattimena", "I-PER"), (".", "O")]
+    # the same bytes when stored again (gzip without a time stamp)
+    again = tmp_path / "again.jsonl.gz"
+    silver.write_stored(again, rows, "test")
+    assert again.read_bytes() == stored.read_bytes()
+    # an article whose text changed in the dump is refused, naming it
+    _tiny_corpus(tmp_path / "other", [texts[0], texts[1].replace("Ambon", "Tual")])
+    with pytest.raises(ValueError, match="click_id:2 is missing or has changed"):
+        silver.read_stored(stored, tmp_path / "other")
+
+
+def test_model_u_silver_rebuilds_its_7389_sentences():
+    from nlp_news.training import ner_article_silver as silver
+
+    shared_path("data/news/indosum/articles.jsonl")
+    shared = shared_path("data/news/click_id/articles.jsonl").parents[3]
+    sentences = silver.read_stored(silver.STORED_U, shared)
+    assert len(sentences) == 7389
+    assert sum(tag.startswith("B-") for s in sentences for _, tag in s) == 14727
+
+
+def test_averaging_keeps_the_chosen_step(tmp_path):
+    import torch
+
+    from nlp_news.models import model_paths
+    from nlp_news.training.ner_average import AverageConfig, average
+
+    sents = [[("Rina", "B-PER"), ("tiba", "O"), ("di", "O"), ("Ambon", "B-LOC"), (".", "O")]]
+    train, dev = tmp_path / "train.json", tmp_path / "dev.json"
+    ner_data.write_stanza_json(sents * 4, train)
+    ner_data.write_stanza_json(sents, dev)
+    paths = model_paths()
+    config = AverageConfig(steps=4, every=1, eval_interval=2, threads=1,
+                           snapshots=tmp_path / "snap", keep_step=2)
+    report = average(train, dev, paths.pretrain, paths.ner, tmp_path / "out.pt", config)
+    assert report["kept_step"] == 2
+    kept = torch.load(tmp_path / "out.pt", weights_only=False)["model"]
+    step2 = torch.load(tmp_path / "snap" / "step_00002.pt", weights_only=False)["model"]
+    assert all(torch.equal(kept[k], step2[k]) for k in step2)
+    with pytest.raises(ValueError, match="keep_step 3"):
+        average(train, dev, paths.pretrain, paths.ner, tmp_path / "o.pt",
+                AverageConfig(steps=4, eval_interval=2, keep_step=3))
+
+
+def test_train_shipped_runs_j_then_u_and_compares_the_result(tmp_path, monkeypatch):
+    """`train shipped` = model J's recipe, then U's (stored silver, step 5,000 kept), with 2
+    threads; the model it replaces is compared with the result by weights."""
+    import shutil
+
+    from nlp_news.models import model_paths, write_manifest
+    from nlp_news.training import __main__ as cli
+    from nlp_news.training import ner_article_silver, ner_average, ner_train
+
+    models = tmp_path / "models"
+    models.mkdir()
+    for name in ("id_news.ner.pt", "id_news.pretrain.pt"):
+        shutil.copyfile(model_paths().root / name, models / name)
+    write_manifest(models)
+    calls = []
+
+    def prepare(args):
+        calls.append(("prepare", args.what, args.silver_file, args.augment, args.threads))
+        return tmp_path / "train.json", tmp_path / "dev.json"
+
+    def stage1(train_json, dev_json, pretrain, out_model, config):
+        calls.append(("stage1", config.max_steps, config.threads))
+        return 1.0
+
+    def stage2(train_json, dev_json, pretrain, start, out_model, config, charlm=None):
+        calls.append(("average", config.steps, config.keep_step, config.lr, config.threads))
+        shutil.copyfile(start, out_model)  # weights unchanged: "the same model"
+        return {}
+
+    monkeypatch.setattr(cli, "prepare_ner", prepare)
+    monkeypatch.setattr(ner_train, "train", stage1)
+    monkeypatch.setattr(ner_average, "average", stage2)
+    report = cli.remake_shipped(cli.build_parser().parse_args(
+        ["shipped", "--models", str(models), "--work", str(tmp_path / "work")]))
+    assert calls == [("prepare", "ner", None, True, 2), ("stage1", 16000, 2),
+                     ("average", 8000, None, 0.3, 2),
+                     ("prepare", "average", ner_article_silver.STORED_U, True, 2),
+                     ("average", 5000, 5000, 0.3, 2)]
+    assert report["same_weights_as_before"] and report["same_bytes_as_manifest"]
+    import torch
+
+    changed = torch.load(models / "id_news.ner.pt", weights_only=False)
+    first = next(iter(changed["model"]))
+    changed["model"][first] = changed["model"][first] + 1e-6
+    torch.save(changed, tmp_path / "changed.pt")
+    assert not cli.same_weights(models / "id_news.ner.pt", tmp_path / "changed.pt")

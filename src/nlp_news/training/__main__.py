@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 from .. import config
-from ..models import model_paths
+from ..models import model_paths, sha256
 from . import (
     charlm,
+    ner_article_silver,
     ner_audit,
     ner_augment,
     ner_average,
@@ -25,6 +26,8 @@ from . import (
     wordvec,
 )
 
+log = logging.getLogger(__name__)
+
 DEFAULT_DATA = config.shared_dir() / "data"
 DEFAULT_MODELS = config.REPOSITORY / "models"
 
@@ -32,16 +35,23 @@ DEFAULT_MODELS = config.REPOSITORY / "models"
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nlp-news train", description=__doc__)
     parser.add_argument("what", choices=["vectors", "charlm", "teachers", "ner", "average",
-                                         "gazetteer", "all", "tokenizers", "audit"],
-                        help="what to (re-)make; 'ner' runs stanza's trainer and then the "
+                                         "gazetteer", "shipped", "all", "tokenizers",
+                                         "audit"],
+                        help="what to (re-)make; 'shipped' re-makes the shipped NER model "
+                             "(U) from the word vectors in --models: model J (stanza's "
+                             "trainer, then averaging), then U (averaging from J with U's "
+                             "stored silver sentences, the average of step 5,000 kept), "
+                             "both with 2 threads, and compares the result with the "
+                             "manifest; 'ner' runs stanza's trainer and then the "
                              "weight-averaging stage, 'average' only the latter (on the NER "
                              "model in --models); 'teachers' trains the teacher models of "
                              "the silver-data experiment into --work/teachers; 'charlm' the "
-                             "character language models of --charlm; 'all' = vectors, ner, "
-                             "gazetteer; 'tokenizers' trains a stanza tokenizer and compares "
-                             "it with the default spaCy rules on the UD test files; 'audit' "
-                             "trains a tagger on each half of the NER training sets, tags the "
-                             "other half and writes the disagreements with the gold to "
+                             "character language models of --charlm; 'all' = vectors, "
+                             "shipped, gazetteer (new vectors: a model of the same recipe, "
+                             "not the same weights); 'tokenizers' trains a stanza tokenizer and "
+                             "compares it with the default spaCy rules on the UD test files; "
+                             "'audit' trains a tagger on each half of the NER training sets, "
+                             "tags the other half and writes the disagreements with the gold to "
                              "--work/audit/disagreements.tsv (label review; try --max-steps "
                              "6000)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
@@ -95,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--silver-articles", type=int, default=0, metavar="N",
                         help="add the in-domain silver sentences of N random real articles, "
                              "annotated by the pipeline of --silver-models (off by default)")
+    parser.add_argument("--silver-file", type=Path, default=None, metavar="FILE",
+                        help="add the silver sentences stored in FILE, rebuilt from the news "
+                             "dumps (model U's: nlp_news/training/data/model_u_silver.jsonl.gz)")
+    parser.add_argument("--keep-step", type=int, default=None, metavar="N",
+                        help="keep the average of step N of the averaging stage (a multiple "
+                             "of 500) instead of the best by joint dev F1")
     parser.add_argument("--silver-models", type=Path, default=None,
                         help="model folder that annotates the silver articles "
                              "(default: --models as it is before training)")
@@ -115,7 +131,8 @@ def prepare_ner(args: argparse.Namespace) -> tuple[Path, Path]:
                              else None,
                              silver_articles=args.silver_articles,
                              silver_models=args.silver_models or args.models,
-                             gold_articles=args.gold_articles, gold_copies=args.gold_copies,
+                             silver_file=args.silver_file, gold_articles=args.gold_articles,
+                             gold_copies=args.gold_copies,
                              relabeler=ner_relabel.Relabeler.load(
                                  model_paths(args.models).gazetteer) if args.relabel else None)
 
@@ -161,7 +178,8 @@ def average_ner(args: argparse.Namespace, pretrain_pt: Path,
     train_json, dev_json = data or prepare_ner(args)
     config = ner_average.AverageConfig(steps=args.average_steps, lr=args.average_lr,
                                        seed=args.seed, threads=args.threads,
-                                       snapshots=args.average_snapshots)
+                                       snapshots=args.average_snapshots,
+                                       keep_step=args.keep_step)
     report = ner_average.average(train_json, dev_json, pretrain_pt, start_model, model, config,
                                  charlm=charlm_pair(args))
     return {**report, "config": {k: str(v) if isinstance(v, Path) else v
@@ -180,6 +198,50 @@ def train_teachers(args: argparse.Namespace, pretrain_pt: Path) -> dict[str, obj
               "--work", str(args.work / "teachers" / f"{name}.work"), "--seed", str(args.seed),
               "--threads", str(args.threads), *options])
         report[name] = {"options": options, "seconds": round(time.time() - start, 1)}
+    return report
+
+
+#: The shipped model's recipe (models/README.md), as options of ``train``: model J, then U.
+SHIPPED_J = ["ner", "--threads", "2"]
+SHIPPED_U = ["average", "--threads", "2", "--average-steps", "5000", "--keep-step", "5000",
+             "--silver-file", str(ner_article_silver.STORED_U)]
+
+
+def same_weights(a: Path, b: Path) -> bool:
+    """Whether two stanza NER model files hold equal weights and vocabularies (their saved
+    training options, which name the folders of the run, may differ)."""
+    import torch
+
+    one, two = (torch.load(p, map_location="cpu", weights_only=False) for p in (a, b))
+    if one["model"].keys() != two["model"].keys() or one["vocab"] != two["vocab"]:
+        return False
+    return all(torch.equal(one["model"][k], two["model"][k]) for k in one["model"])
+
+
+def remake_shipped(args: argparse.Namespace) -> dict[str, object]:
+    """Re-make the shipped NER model in ``--models``: J, then U (:data:`SHIPPED_J`,
+    :data:`SHIPPED_U`).  The model file that was there before is kept in ``--work`` and
+    compared with the result (weights and vocabulary), and the result's checksum with the
+    folder's manifest."""
+    common = ["--data", str(args.data), "--models", str(args.models), "--seed", str(args.seed)]
+    paths = model_paths(args.models)
+    before = args.work / "before.ner.pt"
+    args.work.mkdir(parents=True, exist_ok=True)
+    if paths.ner.is_file():
+        shutil.copyfile(paths.ner, before)
+    report: dict[str, object] = {}
+    for name, options in (("J", SHIPPED_J), ("U", SHIPPED_U)):
+        start = time.time()
+        main([*options, *common, "--work", str(args.work / f"model_{name}")])
+        report[name] = {"options": options, "seconds": round(time.time() - start, 1)}
+    listed = paths.read_manifest().get("files", {}).get(paths.ner.name, {}).get("sha256")
+    report["sha256"] = digest = sha256(paths.ner)
+    report["same_bytes_as_manifest"] = digest == listed
+    report["same_weights_as_before"] = before.is_file() and same_weights(before, paths.ner)
+    log.info("%s: %s the weights of the model it replaces (kept in %s); sha256 %s the "
+             "manifest's", paths.ner,
+             "the same as" if report["same_weights_as_before"] else "NOT the same as", before,
+             "equals" if digest == listed else "differs from")
     return report
 
 
@@ -214,7 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "teachers":
         report["teachers"] = train_teachers(args, pretrain_pt)
     ner_json = None
-    if args.what in ("ner", "all"):
+    if args.what in ("shipped", "all"):
+        report["shipped"] = remake_shipped(args)
+    if args.what == "ner":
         ner_json = train_json, dev_json = prepare_ner(args)
         config = ner_train.NerConfig(max_steps=args.max_steps, seed=args.seed,
                                      threads=args.threads, charlm=charlm_pair(args),
@@ -225,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
                          "extra": args.extra, "augment": args.augment,
                          "augment_copies": args.augment_copies, "charlm": args.charlm,
                          "teachers": [str(t) for t in args.teachers]}
-    if args.what == "average" or (args.what in ("ner", "all") and args.average_steps > 0):
+    if args.what == "average" or (args.what == "ner" and args.average_steps > 0):
         report["average"] = average_ner(args, pretrain_pt, ner_json)
     if args.what in ("gazetteer", "all"):
         from ..entities.gazetteer_build import build_gazetteer

@@ -16,6 +16,12 @@ go through the full pipeline, and a body sentence becomes a training sentence on
 
 The result is the input of ``nlp-news train ner --silver-articles N`` (or ``train average``).
 
+Model U was trained on the silver sentences of the pipeline of its day (2026-12-02).  The rules
+have changed since, so drawing again would give other sentences: U's are stored as data in
+:data:`STORED_U` (article ids, text checksums, token offsets and tags; no text), and
+:func:`read_stored` rebuilds them from the dumps (``--silver-file``), checking every article's
+text and the whole result against the checksums.
+
 The hand-annotated training articles of the real-article sample (split ``train`` of
 ``gold/real_articles/sample.tsv``, ``gold/real_articles/train.jsonl``) become training sentences
 the same way, with their gold mentions in place of the pipeline's (:func:`gold_sentences`,
@@ -25,6 +31,9 @@ with or without entities, since the gold is exhaustive.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import logging
 import random
 from collections.abc import Iterable
@@ -39,6 +48,11 @@ from .ner_data import Sentence
 from .ner_silver import MAX_TOKENS, MIN_TOKENS
 
 log = logging.getLogger(__name__)
+
+#: Model U's silver sentences as data (:func:`read_stored`): ``nlp-news train shipped`` uses it.
+STORED_U = Path(__file__).parent / "data" / "model_u_silver.jsonl.gz"
+#: The first line of a stored silver file.
+STORED_FORMAT = "nlp_news stored silver sentences 1"
 
 ORIGINS = frozenset({"model", "gazetteer", "dateline"})
 
@@ -179,3 +193,80 @@ def article_silver(data_dir: Path, models: Path | None, articles: int, seed: int
     log.info("article silver: %d sentences from %d articles", len(kept), articles)
     return kept
 
+
+
+def bio_checksum(sentences: Iterable[Sentence]) -> str:
+    """SHA-256 of sentences as a BIO file (token, tab, tag; a blank line after each)."""
+    digest = hashlib.sha256()
+    for sentence in sentences:
+        digest.update("".join(f"{tok}\t{tag}\n" for tok, tag in sentence).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def write_stored(path: Path, rows: Iterable[dict], note: str) -> int:
+    """Store silver sentences as data, in order: each row is one sentence with its article
+    (``corpus``, ``line``, ``text_sha256``), its tokens' character offsets into the article
+    text (``tokens``: [[start, end], ...]) and ``tags``, plus its ``words`` (only checked
+    against the offsets and hashed, never written).  Returns the number of sentences."""
+    articles: list[dict] = []
+    sentences: list[Sentence] = []
+    for row in rows:
+        key = (row["corpus"], row["line"])
+        if not articles or (articles[-1]["corpus"], articles[-1]["line"]) != key:
+            articles.append({"corpus": key[0], "line": key[1],
+                             "text_sha256": row["text_sha256"], "sentences": []})
+        articles[-1]["sentences"].append(
+            {"tokens": [x for pair in row["tokens"] for x in pair], "tags": row["tags"]})
+        sentences.append(list(zip(row["words"], row["tags"], strict=True)))
+    header = {"format": STORED_FORMAT, "note": note, "sentences": len(sentences),
+              "articles": len(articles), "bio_sha256": bio_checksum(sentences)}
+    lines = [json.dumps(header, ensure_ascii=False)]
+    lines += [json.dumps(a, separators=(",", ":")) for a in articles]
+    # no file name or time in the gzip header: storing again gives the same bytes
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb",
+                                                 mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+    return len(sentences)
+
+
+def read_stored(path: Path = STORED_U, shared: Path | None = None) -> list[Sentence]:
+    """The silver sentences stored in ``path`` (:func:`write_stored`), rebuilt from the news
+    dumps of ``shared`` (``../shared``).  Raises ``ValueError`` when an article's text or the
+    result differs from what was stored (another dump, or another reader)."""
+    from .. import config
+    from ..gold import record_text, text_checksum
+    from ..readers import Record
+
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        if header.get("format") != STORED_FORMAT:
+            raise ValueError(f"{path}: not a stored silver file")
+        articles = [json.loads(line) for line in handle if line.strip()]
+    wanted: dict[str, set[int]] = {}
+    for article in articles:
+        wanted.setdefault(article["corpus"], set()).add(article["line"])
+    texts: dict[tuple[str, int], str] = {}
+    for corpus, lines in wanted.items():
+        with config.corpus_path(corpus, shared).open(encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, 1):
+                if number in lines:
+                    record = Record(data=json.loads(raw), origin=f"{corpus}:{number}",
+                                    default_id=f"{corpus}:{number}")
+                    texts[corpus, number] = record_text(record)
+    out: list[Sentence] = []
+    for article in articles:
+        key = (article["corpus"], article["line"])
+        text = texts.get(key)
+        if text is None or text_checksum(text) != article["text_sha256"]:
+            raise ValueError(f"{path}: the text of {key[0]}:{key[1]} is missing or has "
+                             "changed since the silver sentences were stored")
+        for sentence in article["sentences"]:
+            offsets = sentence["tokens"]
+            words = [text[offsets[i]:offsets[i + 1]] for i in range(0, len(offsets), 2)]
+            out.append(list(zip(words, sentence["tags"], strict=True)))
+    if len(out) != header["sentences"] or bio_checksum(out) != header["bio_sha256"]:
+        raise ValueError(f"{path}: the rebuilt sentences differ from the stored checksum")
+    log.info("stored silver: %d sentences from %d articles (%s)", len(out), len(articles),
+             path.name)
+    return out

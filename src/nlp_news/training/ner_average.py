@@ -34,6 +34,10 @@ class AverageConfig:
     #: A folder to keep the average of every evaluation in (``step_NNNNN.pt``), so that it
     #: can be chosen by another score than the joint dev set's (the real-article dev set).
     snapshots: Path | None = None
+    #: Keep the average of this step (a multiple of ``eval_interval``) as the output model,
+    #: whatever its joint dev score: the shipped model U is step 5,000's, chosen by the
+    #: real-article dev score.  None: the best average by joint dev F1.
+    keep_step: int | None = None
 
 
 class RunningAverage:
@@ -70,6 +74,10 @@ def average(
 
     Returns a report: dev score of the start model and of each evaluated average, seconds.
     """
+    if config.keep_step is not None and (config.keep_step % config.eval_interval
+                                         or not 0 < config.keep_step <= config.steps):
+        raise ValueError(f"keep_step {config.keep_step}: not a multiple of "
+                         f"{config.eval_interval} in 1..{config.steps}")
     import torch
     from stanza.models.common.doc import Document
     from stanza.models.common.pretrain import Pretrain
@@ -120,9 +128,13 @@ def average(
                     config.snapshots.mkdir(parents=True, exist_ok=True)
                     trainer.save(str(config.snapshots / f"step_{step:05d}.pt"))
                 log.info("step %d: average of %d, joint dev F1 %.4f", step, running.count, score)
+                if step == config.keep_step:
+                    trainer.save(str(out_model))
+                    report["kept_step"] = step
                 if score > best:
                     best = score
-                    trainer.save(str(out_model))
+                    if config.keep_step is None:
+                        trainer.save(str(out_model))
                     report["best_step"] = step
                 model.load_state_dict(backup, strict=False)
             if step >= config.steps:

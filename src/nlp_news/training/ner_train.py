@@ -64,7 +64,8 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
             augment: bool = False, seed: int = 1234, augment_copies: int = 1,
             teachers: tuple[Path, ...] = (), label_fixes: Path | None = None,
             silver_articles: int = 0, silver_models: Path | None = None,
-            gold_articles: Path | None = None, gold_copies: int = 1,
+            silver_file: Path | None = None, gold_articles: Path | None = None,
+            gold_copies: int = 1,
             relabeler: ner_relabel.Relabeler | None = None) -> tuple[Path, Path]:
     """Write the training mix (plus ``extra`` sets) and the joint dev set as stanza JSON.
 
@@ -78,7 +79,9 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     sentences on which all of them agree are added (:mod:`.ner_silver`) and also written to
     ``work/ner.silver.bio``.  With ``silver_articles``, the in-domain sentences of that many
     real articles annotated by the pipeline of ``silver_models`` are added
-    (:mod:`.ner_article_silver`) and written to ``work/ner.article_silver.bio``.  With
+    (:mod:`.ner_article_silver`) and written to ``work/ner.article_silver.bio``; with
+    ``silver_file``, the silver sentences stored in that file are (model U's:
+    :data:`.ner_article_silver.STORED_U`), in the same place of the mix.  With
     ``gold_articles`` (a real-article gold file), the body sentences of those hand-annotated
     articles are added ``gold_copies`` times and written to ``work/ner.article_gold.bio``;
     the silver data leaves them out.
@@ -117,6 +120,10 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     if silver_articles > 0:
         silver = ner_article_silver.article_silver(data_dir, silver_models, silver_articles,
                                                    seed=seed, exclude=dev + gold)
+        ner_data.write_bio(silver, work / "ner.article_silver.bio")
+        train = train + silver
+    if silver_file is not None:
+        silver = ner_article_silver.read_stored(silver_file, data_dir.parent)
         ner_data.write_bio(silver, work / "ner.article_silver.bio")
         train = train + silver
     train = train + gold * gold_copies
