@@ -93,12 +93,16 @@ def repair(sentence: Sentence) -> Sentence:
     return out
 
 
+def bio_lines(sentence: Sentence) -> str:
+    """One sentence in the BIO file format: ``token<TAB>tag`` lines and a blank line."""
+    return "".join(f"{token}\t{tag}\n" for token, tag in sentence) + "\n"
+
+
 def write_bio(sentences: Iterable[Sentence], path: str | Path) -> int:
     """Write sentences as ``token<TAB>BIO`` lines with a blank line between sentences."""
     count = 0
     with open(path, "w", encoding="utf-8") as handle:
         for sentence in sentences:
-            handle.writelines(f"{token}\t{tag}\n" for token, tag in sentence)
-            handle.write("\n")
+            handle.write(bio_lines(sentence))
             count += 1
     return count

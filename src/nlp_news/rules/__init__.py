@@ -56,10 +56,6 @@ __all__ = ["FactRules", "default_rules", "extract_facts", "find_mentions"]
 _GAP = regex.compile(r"[\s(),]*+")
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
 class _Spans:
     """Ranges (which may overlap) answering "does [start, end) touch any of them?" fast."""
 

@@ -48,11 +48,6 @@ def phrase_before(names: Iterable[str]) -> regex.Pattern[str]:
     return regex.compile(r"(?r)" + W_START + alternation(names) + r"\s*+", regex.IGNORECASE)
 
 
-def phrase_after(names: Iterable[str]) -> regex.Pattern[str]:
-    """A pattern that matches one of ``names`` right at a position (after a mention)."""
-    return regex.compile(r"\s*+" + alternation(names) + W_END, regex.IGNORECASE)
-
-
 _VERB_PREFIX = regex.compile(r"(?:me[mnrlwy]|meng|meny|ber|ter|di)\p{Ll}{3,}")
 
 

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import regex
 
-from ..bio import spans_to_bio
+from ..bio import bio_lines, spans_to_bio
 from ..doc import Doc
 from ..gold import SAMPLE, eligible_articles, sample_rows
 from .ner_data import Sentence
@@ -194,13 +194,11 @@ def article_silver(data_dir: Path, models: Path | None, articles: int, seed: int
     return kept
 
 
-
 def bio_checksum(sentences: Iterable[Sentence]) -> str:
-    """SHA-256 of sentences as a BIO file (token, tab, tag; a blank line after each)."""
+    """SHA-256 of sentences as a BIO file (:func:`nlp_news.bio.write_bio`)."""
     digest = hashlib.sha256()
     for sentence in sentences:
-        digest.update("".join(f"{tok}\t{tag}\n" for tok, tag in sentence).encode("utf-8"))
-        digest.update(b"\n")
+        digest.update(bio_lines(sentence).encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -117,13 +117,13 @@ def prepare(data_dir: Path, work: Path, extra: tuple[str, ...] = (),
     if gold_articles is not None:
         gold = ner_article_silver.gold_sentences(gold_articles, data_dir.parent, silver_models)
         ner_data.write_bio(gold, work / "ner.article_gold.bio")
+    silver = []
     if silver_articles > 0:
-        silver = ner_article_silver.article_silver(data_dir, silver_models, silver_articles,
-                                                   seed=seed, exclude=dev + gold)
-        ner_data.write_bio(silver, work / "ner.article_silver.bio")
-        train = train + silver
+        silver += ner_article_silver.article_silver(data_dir, silver_models, silver_articles,
+                                                    seed=seed, exclude=dev + gold)
     if silver_file is not None:
-        silver = ner_article_silver.read_stored(silver_file, data_dir.parent)
+        silver += ner_article_silver.read_stored(silver_file, data_dir.parent)
+    if silver:
         ner_data.write_bio(silver, work / "ner.article_silver.bio")
         train = train + silver
     train = train + gold * gold_copies
